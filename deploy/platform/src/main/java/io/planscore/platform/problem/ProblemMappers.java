@@ -1,0 +1,119 @@
+package io.planscore.platform.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure into RFC 9457 problem+json: the field at fault for bad input, never a stack
+ * trace, and a 500 only for our own bugs (logged with an id the caller can quote).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr();
+        return respond(Problem.of(400, "malformed-json", "The body is not valid JSON",
+                e.getOriginalMessage() + where, List.of(new FieldError("$", "MALFORMED_JSON", e.getOriginalMessage()))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return respond(jsonMappingProblem(e), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unmappableJson(JsonMappingException e, UriInfo uri) {
+        return respond(jsonMappingProblem(e), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return respond(Problem.of(400, "malformed-json", "The body is not valid JSON", e.getOriginalMessage(),
+                List.of(new FieldError("$", "MALFORMED_JSON", e.getOriginalMessage()))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldOf(v), "INVALID", v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        String detail = errors.stream().map(err -> err.field() + ": " + err.message()).collect(Collectors.joining("; "));
+        return respond(Problem.of(422, "validation", "The request is not valid", detail, errors), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        String title = e.getResponse().getStatusInfo().getReasonPhrase();
+        return respond(Problem.of(status, "http-" + status, title, e.getMessage(), List.of()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String incident = java.util.UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure %s on %s", incident, uri.getPath());
+        return respond(Problem.of(500, "internal", "Internal error",
+                "Something went wrong on our side; quote incident " + incident + ".", List.of()), uri);
+    }
+
+    private static Problem jsonMappingProblem(JsonMappingException e) {
+        String field = pathOf(e);
+        return Problem.of(400, "unreadable-body", "The body does not have the expected shape",
+                field + ": " + e.getOriginalMessage(), List.of(new FieldError(field, "UNREADABLE", e.getOriginalMessage())));
+    }
+
+    /** {@code events[3].value} from Jackson's reference chain. */
+    static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            }
+        }
+        return path.isEmpty() ? "$" : path.toString();
+    }
+
+    /** Drops the method and parameter prefix of a violation path ({@code create.body.name} → {@code name}). */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+
+    private static Response respond(Problem problem, UriInfo uri) {
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem.at(uri == null ? null : uri.getPath()))
+                .build();
+    }
+}

@@ -49,7 +49,8 @@ public class OutboxRelay {
         this.relayed = registry.counter("planscore.outbox.relayed");
     }
 
-    @Scheduled(every = "${planscore.outbox.poll-interval:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${planscore.outbox.poll-interval:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relayPending() {
         while (QuarkusTransaction.requiringNew().call(this::relayBatch) == batchSize) {
             // a full batch means more may be waiting

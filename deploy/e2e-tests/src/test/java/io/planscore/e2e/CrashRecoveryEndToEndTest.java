@@ -1,0 +1,108 @@
+package io.planscore.e2e;
+
+import io.planscore.localrun.Platform;
+import io.planscore.localrun.ServiceProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static io.planscore.e2e.PlatformFixture.admin;
+import static io.planscore.e2e.PlatformFixture.createPlan;
+import static io.planscore.e2e.PlatformFixture.measurement;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * {@code kill -9} of scoring-service around a measurement: after a restart the score arrives, and
+ * exactly once (one scorecard version, one streamed update, for that measurement).
+ */
+class CrashRecoveryEndToEndTest {
+
+    private static final String SEED_001 = "001_keelung-police_107-110.json";
+
+    private static Platform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = PlatformFixture.start();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void scoringKilledBeforeTheMeasurementArrivesScoresItOnceAfterRestart() throws Exception {
+        String planId = planScoredAtLeastOnce();
+        ServiceProcess scoring = platform.service("scoring-service");
+        scoring.kill();
+
+        UUID eventId = postMeasurement(planId, "G2-K1", "45");
+        scoring.start();
+        scoring.awaitReady(Duration.ofMinutes(2));
+
+        assertScoredExactlyOnce(planId, eventId);
+    }
+
+    @Test
+    void scoringKilledWhileTheMeasurementIsInFlightScoresItOnceAfterRestart() throws Exception {
+        String planId = planScoredAtLeastOnce();
+        ServiceProcess scoring = platform.service("scoring-service");
+        try (SseClient stream = new SseClient(PlatformFixture.streamUri(platform, planId), PlatformFixture.ADMIN_KEY, null)) {
+            UUID eventId = postMeasurement(planId, "G1-K1", "76.5");
+            scoring.kill();
+            scoring.start();
+            scoring.awaitReady(Duration.ofMinutes(2));
+
+            assertScoredExactlyOnce(planId, eventId);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(updatesTriggeredBy(stream, eventId)).hasSize(1));
+            Thread.sleep(2_000); // a late duplicate would arrive now
+            assertThat(updatesTriggeredBy(stream, eventId)).hasSize(1);
+        }
+    }
+
+    private static String planScoredAtLeastOnce() {
+        String planId = createPlan(SEED_001);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                admin().get("/api/v1/scores/plans/{planId}?year=2018", planId).statusCode() == 200);
+        return planId;
+    }
+
+    private static UUID postMeasurement(String planId, String indicatorId, String value) {
+        UUID eventId = UUID.randomUUID();
+        String unit = indicatorId.equals("G2-K1") ? "場" : "%";
+        admin().contentType("application/json")
+                .body(measurement(eventId, planId, indicatorId, "2018", value, unit))
+                .post("/api/v1/measurements")
+                .then().statusCode(202)
+                .body("results[0].status", equalTo("accepted"));
+        return eventId;
+    }
+
+    private static void assertScoredExactlyOnce(String planId, UUID eventId) {
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(versionsTriggeredBy(planId, eventId)).hasSize(1));
+        assertThat(versionsTriggeredBy(planId, eventId)).hasSize(1);
+    }
+
+    private static List<Object> versionsTriggeredBy(String planId, UUID eventId) {
+        return admin().get("/api/v1/scores/plans/{planId}/history?year=2018", planId)
+                .then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.trigger.eventId == '" + eventId + "' }");
+    }
+
+    private static List<SseClient.Event> updatesTriggeredBy(SseClient stream, UUID eventId) {
+        return stream.events().stream()
+                .filter(e -> "score-updated".equals(e.name()))
+                .filter(e -> eventId.toString().equals(PlatformFixture.read(e.data()).path("trigger").path("eventId").asText()))
+                .toList();
+    }
+}

@@ -1,0 +1,136 @@
+package io.planscore.localrun;
+
+import io.planscore.infra.EmbeddedDatabase;
+import io.planscore.infra.EmbeddedKafka;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole of planscore on one machine: a real PostgreSQL (one database per service), a real
+ * single-node Kafka, and the four services as separate JVMs. Used by the local run and by the
+ * end-to-end tests, which kill and restart services to prove nothing is lost.
+ */
+public final class Platform implements AutoCloseable {
+
+    /** Where each service lives in the repository, its database and the environment key of its JDBC URL. */
+    private record ServiceSpec(String name, String database, String dbUrlVariable) {
+    }
+
+    private static final List<ServiceSpec> SERVICES = List.of(
+            new ServiceSpec("plans-service", "plans", "PLANS_DB_URL"),
+            new ServiceSpec("measurements-service", "measurements", "MEASUREMENTS_DB_URL"),
+            new ServiceSpec("scoring-service", "scoring", "SCORING_DB_URL"),
+            new ServiceSpec("gateway", "gateway", "GATEWAY_DB_URL"));
+
+    public static final String INTERNAL_TOKEN = "planscore-local-internal-token";
+
+    /** Ports and places. Zero ports mean "any free port". */
+    public record Settings(Path repositoryRoot, Path dataDir, boolean persistent, int databasePort, int kafkaPort,
+                           Map<String, Integer> servicePorts, String bootstrapAdminKey) {
+    }
+
+    private final Settings settings;
+    private final EmbeddedDatabase database;
+    private final EmbeddedKafka kafka;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    private Platform(Settings settings) {
+        this.settings = settings;
+        Path data = settings.dataDir();
+        if (settings.persistent()) {
+            database = EmbeddedDatabase.startPersistent(data.resolve("postgres"), settings.databasePort());
+            kafka = EmbeddedKafka.startPersistent(data.resolve("kafka"), settings.kafkaPort());
+        } else {
+            database = EmbeddedDatabase.startTemporary();
+            kafka = EmbeddedKafka.startTemporary();
+        }
+        Map<String, Integer> ports = new HashMap<>();
+        SERVICES.forEach(spec -> ports.put(spec.name(),
+                settings.servicePorts().getOrDefault(spec.name(), 0) == 0
+                        ? EmbeddedKafka.freePort() : settings.servicePorts().get(spec.name())));
+        for (ServiceSpec spec : SERVICES) {
+            Map<String, String> env = new HashMap<>();
+            env.put(spec.dbUrlVariable(), database.ensureDatabase(spec.database()));
+            env.put("DB_USER", EmbeddedDatabase.USER);
+            env.put("DB_PASSWORD", "");
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            env.put("PLANSCORE_INTERNAL_TOKEN", INTERNAL_TOKEN);
+            if (spec.name().equals("gateway")) {
+                env.put("PLANSCORE_UPSTREAM_PLANS_URL", localUrl(ports.get("plans-service")));
+                env.put("PLANSCORE_UPSTREAM_MEASUREMENTS_URL", localUrl(ports.get("measurements-service")));
+                env.put("PLANSCORE_UPSTREAM_SCORING_URL", localUrl(ports.get("scoring-service")));
+                env.put("PLANSCORE_BOOTSTRAP_ADMIN_KEY", settings.bootstrapAdminKey());
+            }
+            services.put(spec.name(), new ServiceProcess(spec.name(),
+                    settings.repositoryRoot().resolve(spec.name()).resolve("target/quarkus-app/quarkus-run.jar"),
+                    ports.get(spec.name()), env, data.resolve("logs").resolve(spec.name() + ".log")));
+        }
+    }
+
+    private static String localUrl(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Starts the servers, then the services (in parallel), and waits until every service is ready. */
+    public static Platform start(Settings settings) {
+        Platform platform = new Platform(settings);
+        try {
+            platform.services.values().forEach(ServiceProcess::start);
+            platform.services.values().forEach(service -> service.awaitReady(Duration.ofMinutes(3)));
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    /** A throw-away platform on free ports, for tests. */
+    public static Platform startTemporary(Path repositoryRoot, String adminKey) {
+        try {
+            return start(new Settings(repositoryRoot, Files.createTempDirectory("planscore-e2e-"), false, 0, 0,
+                    Map.of(), adminKey));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public ServiceProcess service(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("No service " + name);
+        }
+        return service;
+    }
+
+    public ServiceProcess gateway() {
+        return service("gateway");
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String jdbcUrl(String database) {
+        return this.database.jdbcUrl(database);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        List<ServiceProcess> reversed = new ArrayList<>(services.values());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(ServiceProcess::close);
+        kafka.close();
+        database.close();
+    }
+}

@@ -1,0 +1,106 @@
+package io.planscore.gateway.proxy;
+
+import io.planscore.gateway.security.Caller;
+import io.planscore.platform.problem.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Forwards an authenticated public request to the internal service that owns it, unchanged in path,
+ * query and body, adding who the caller is and the internal token the services require.
+ * Non-blocking: the JDK client's async API, so a slow upstream holds no thread.
+ */
+@ApplicationScoped
+public class UpstreamClient {
+
+    public static final String INTERNAL_TOKEN_HEADER = "X-Planscore-Internal-Token";
+    public static final String PRINCIPAL_HEADER = "X-Planscore-Principal";
+    public static final String ROLE_HEADER = "X-Planscore-Role";
+    public static final String AGENCY_HEADER = "X-Planscore-Agency";
+
+    private static final Logger LOG = Logger.getLogger(UpstreamClient.class);
+    private static final List<String> FORWARDED_RESPONSE_HEADERS =
+            List.of("Content-Type", "Location", "Content-Disposition");
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final UpstreamConfig config;
+    private final String internalToken;
+
+    public UpstreamClient(UpstreamConfig config, @ConfigProperty(name = "planscore.internal-token") String internalToken) {
+        this.config = config;
+        this.internalToken = internalToken;
+    }
+
+    public CompletionStage<Response> forward(Upstream upstream, String method, UriInfo uri, HttpHeaders headers,
+                                             Caller caller, byte[] body) {
+        URI target = config.baseOf(upstream).resolve(uri.getRequestUri().getRawPath()
+                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                .timeout(config.timeout())
+                .header(INTERNAL_TOKEN_HEADER, internalToken)
+                .header(PRINCIPAL_HEADER, caller.principal())
+                .header(ROLE_HEADER, caller.role().name())
+                .method(method, body == null || body.length == 0
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (caller.agencyId() != null) {
+            request.header(AGENCY_HEADER, caller.agencyId());
+        }
+        copy(headers, request, HttpHeaders.CONTENT_TYPE);
+        copy(headers, request, HttpHeaders.ACCEPT);
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(UpstreamClient::toResponse)
+                .exceptionally(failure -> unavailable(upstream, failure));
+    }
+
+    private static void copy(HttpHeaders from, HttpRequest.Builder to, String name) {
+        String value = from.getHeaderString(name);
+        if (value != null) {
+            to.header(name, value);
+        }
+    }
+
+    /** The status of a GET to an internal path, as the gateway itself (for existence checks). */
+    public CompletionStage<Integer> status(Upstream upstream, String path, Caller caller) {
+        HttpRequest request = HttpRequest.newBuilder(config.baseOf(upstream).resolve(path))
+                .timeout(config.timeout())
+                .header(INTERNAL_TOKEN_HEADER, internalToken)
+                .header(PRINCIPAL_HEADER, caller.principal())
+                .header(ROLE_HEADER, caller.role().name())
+                .GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+    }
+
+    private static Response toResponse(HttpResponse<byte[]> upstream) {
+        Response.ResponseBuilder response = Response.status(upstream.statusCode()).entity(upstream.body());
+        for (String name : FORWARDED_RESPONSE_HEADERS) {
+            upstream.headers().firstValue(name).ifPresent(value -> response.header(name,
+                    name.equals("Location") ? publicLocation(value) : value));
+        }
+        return response.build();
+    }
+
+    /** The upstream's absolute Location names an internal host; clients get the path only. */
+    private static String publicLocation(String location) {
+        URI uri = URI.create(location);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    private static Response unavailable(Upstream upstream, Throwable failure) {
+        LOG.warnf("%s is unreachable: %s", upstream, failure.getMessage());
+        return Response.status(503).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(503, "upstream-unavailable", "Service unavailable",
+                        "The " + upstream.name().toLowerCase() + " service cannot be reached; retry shortly.", List.of()))
+                .build();
+    }
+}

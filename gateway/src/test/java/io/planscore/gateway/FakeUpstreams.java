@@ -1,0 +1,62 @@
+package io.planscore.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Stands in for the three internal services so the gateway can be tested alone: every call is
+ * answered with what the gateway forwarded (method, path, identity headers, body). Agency
+ * {@code unknown} does not exist. The real services are exercised by the end-to-end tests.
+ */
+public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
+
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String echo = """
+                    {"method": "%s", "path": "%s", "query": "%s", "role": "%s", "agency": "%s", "principal": "%s",
+                     "internalToken": "%s", "bodyLength": %d}""".formatted(exchange.getRequestMethod(), path,
+                    exchange.getRequestURI().getRawQuery(), header(exchange, "X-Planscore-Role"),
+                    header(exchange, "X-Planscore-Agency"), header(exchange, "X-Planscore-Principal"),
+                    header(exchange, "X-Planscore-Internal-Token"), body.length);
+            byte[] response = echo.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            if (path.equals("/api/v1/plans") && exchange.getRequestMethod().equals("POST")) {
+                exchange.getResponseHeaders().add("Location", "http://internal-host:8081/api/v1/plans/p1");
+            }
+            exchange.sendResponseHeaders(path.endsWith("/agencies/unknown") ? 404 : 200, response.length);
+            exchange.getResponseBody().write(response);
+            exchange.close();
+        });
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.of("planscore.upstream.plans-url", url, "planscore.upstream.measurements-url", url,
+                "planscore.upstream.scoring-url", url);
+    }
+
+    private static String header(com.sun.net.httpserver.HttpExchange exchange, String name) {
+        return exchange.getRequestHeaders().getFirst(name);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}

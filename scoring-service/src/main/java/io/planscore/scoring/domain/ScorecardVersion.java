@@ -1,0 +1,56 @@
+package io.planscore.scoring.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One version of a plan-year's scorecard. Versions are never changed or deleted. */
+@Entity
+@Table(name = "scorecard")
+@IdClass(ScorecardVersion.Key.class)
+public class ScorecardVersion extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "plan_id")
+    public String planId;
+
+    @Id
+    public int year;
+
+    @Id
+    @Column(name = "score_version")
+    public long scoreVersion;
+
+    @Column(name = "plan_version")
+    public int planVersion;
+
+    @Column(name = "agency_id")
+    public String agencyId;
+
+    @Column(name = "computed_at", nullable = false)
+    public Instant computedAt;
+
+    /** The event that caused this version: a measurement or a plan version. */
+    @Column(name = "trigger_event_id", nullable = false)
+    public UUID triggerEventId;
+
+    @Column(name = "trigger_type", nullable = false)
+    public String triggerType;
+
+    /** The engine's scorecard as JSON, unrounded. */
+    @Column(nullable = false, columnDefinition = "text")
+    public String body;
+
+    public record Key(String planId, int year, long scoreVersion) implements Serializable {
+        public Key() {
+            this(null, 0, 0);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.planscore.scoring.engine;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The scores of one plan version for one year, unrounded (round with {@link Display} for display only).
+ * {@code totalScore} is the mean of goal scores (0–100) for unweighted plans, or points out of {@code maxScore}
+ * (100) for weighted plans; it is null for an unweighted plan with nothing scored yet.
+ */
+public record Scorecard(String planId, int planVersion, int year, boolean weighted, boolean provisional,
+                        BigDecimal totalScore, BigDecimal maxScore, Coverage coverage, StatusCounts statusCounts,
+                        List<FacetScore> facets, List<GoalScore> goals, List<IndicatorScore> indicators) {
+
+    public Scorecard {
+        facets = List.copyOf(facets);
+        goals = List.copyOf(goals);
+        indicators = List.copyOf(indicators);
+    }
+
+    /** Points of a weighted facet: goals plus bonus, capped; {@code scoreBeforeCap} shows what the cap removed. */
+    public record FacetScore(String id, String name, BigDecimal score, BigDecimal maxScore, BigDecimal cap,
+                             BigDecimal bonus, BigDecimal scoreBeforeCap, Coverage coverage) {
+    }
+
+    /**
+     * A goal's score: the mean of its scored indicators (unweighted, null when none is scored) or its points
+     * (weighted). {@code bonusOnly} goals add their points to the facet's bonus.
+     */
+    public record GoalScore(String id, String name, String facetId, BigDecimal score, BigDecimal maxScore,
+                            boolean bonusOnly, Coverage coverage) {
+    }
+
+    /**
+     * One indicator. {@code points} are the weighted points (rule points, or weight × min(a, 1)), or in an
+     * unweighted plan the indicator score min(a, cap) × 100; null when not scored in an unweighted plan.
+     * {@code value} is the measure value the judgement used, if it read one.
+     */
+    public record IndicatorScore(String id, String goalId, String name, String unit, BigDecimal value,
+                                 TargetView target, BigDecimal achievement, BigDecimal points, BigDecimal maxPoints,
+                                 Status status, List<Flag> flags, List<String> inputEventIds, RuleView rule,
+                                 List<BaselineInput> baselineInputs, List<String> steps) {
+        public IndicatorScore {
+            flags = List.copyOf(flags);
+            inputEventIds = List.copyOf(inputEventIds);
+            baselineInputs = List.copyOf(baselineInputs);
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /** The year's target: its form, numeric value when it has one, and a description that quotes the printed cell. */
+    public record TargetView(String form, BigDecimal value, String description, String raw) {
+    }
+
+    /** The rule that judged the indicator, e.g. type {@code per_unit_capped} with its parameters. */
+    public record RuleView(String type, String definition) {
+    }
+
+    /** One earlier year's value feeding a baseline or a previous-year comparison. */
+    public record BaselineInput(int year, BigDecimal value, Source source, List<String> eventIds) {
+        public enum Source {
+            MEASUREMENTS,
+            ADMINISTRATOR
+        }
+
+        public BaselineInput {
+            eventIds = List.copyOf(eventIds);
+        }
+    }
+
+    /** Of the indicators with a target that year, how many are scored; {@code share} is null when there are none. */
+    public record Coverage(int withTarget, int scored, BigDecimal share) {
+    }
+
+    public record StatusCounts(int met, int atRisk, int offTrack, int pending, int notScored) {
+    }
+}

@@ -1,0 +1,43 @@
+package io.planscore.scoring.engine;
+
+import io.planscore.scoring.engine.Scorecard.IndicatorScore;
+import io.planscore.scoring.engine.Scorecard.StatusCounts;
+import io.planscore.scoring.engine.indicator.IndicatorScorer;
+import io.planscore.scoring.engine.measure.Measures;
+import io.planscore.scoring.engine.rollup.Coverages;
+import io.planscore.scoring.engine.rollup.Rollup;
+
+import java.util.List;
+
+/**
+ * The pure scoring engine of SCORING.md §2–§6: the same plan, year, measurements and context always give an
+ * equal scorecard, whatever order the measurements arrive in.
+ */
+public final class ScoringEngine {
+
+    /**
+     * @param measurements all active (accepted, not superseded, not retracted) measurements of the plan, for all
+     *                     years: earlier years feed baselines and previous-year comparisons
+     */
+    public Scorecard score(PlanModel plan, int year, List<Measurement> measurements, ScoringContext context) {
+        IndicatorScorer scorer = new IndicatorScorer(plan, year, new Measures(measurements), context);
+        List<IndicatorScore> indicators = plan.goals().stream()
+                .flatMap(goal -> goal.indicators().stream().map(indicator -> scorer.score(goal, indicator)))
+                .toList();
+        Rollup rollup = Rollup.of(plan, indicators);
+        boolean provisional = indicators.stream().anyMatch(i -> i.flags().contains(Flag.PROVISIONAL));
+        return new Scorecard(plan.planId(), plan.version(), year, plan.weighted(), provisional, rollup.total(),
+                rollup.maxScore(), Coverages.of(indicators), statusCounts(indicators), rollup.facets(),
+                rollup.goals(), indicators);
+    }
+
+    private static StatusCounts statusCounts(List<IndicatorScore> indicators) {
+        return new StatusCounts(count(indicators, Status.MET), count(indicators, Status.AT_RISK),
+                count(indicators, Status.OFF_TRACK), count(indicators, Status.PENDING),
+                count(indicators, Status.NOT_SCORED));
+    }
+
+    private static int count(List<IndicatorScore> indicators, Status status) {
+        return (int) indicators.stream().filter(i -> i.status() == status).count();
+    }
+}

@@ -1,0 +1,65 @@
+package io.planscore.scoring.engine.measure;
+
+import io.planscore.scoring.engine.Measurement;
+import io.planscore.scoring.engine.calc.Decimals;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/** How the events of a year become one value (SCORING.md §2.2). */
+public enum Aggregation {
+    SUM,
+    LAST,
+    MAX,
+    MEAN;
+
+    /**
+     * The order that makes every aggregation independent of arrival order: period end, then recordedAt, then
+     * event id. {@code last} takes the final element.
+     */
+    public static final Comparator<Measurement> CANONICAL_ORDER = Comparator
+            .comparing((Measurement m) -> Period.parse(m.period()), Period.BY_END)
+            .thenComparing(Measurement::recordedAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+            .thenComparing(Measurement::eventId);
+
+    // Units of levels rather than flows: rates and durations.
+    private static final Set<String> LEVEL_UNITS = Set.of("%", "日", "天");
+
+    /**
+     * The default when the plan does not say: {@code last} for % units, formula indicators, durations, ranks and
+     * progress ({@code levelMeasure}); {@code sum} for counts, people, places and money.
+     */
+    public static Aggregation defaultFor(String unit, boolean formula, boolean levelMeasure) {
+        return formula || levelMeasure || LEVEL_UNITS.contains(unit) ? LAST : SUM;
+    }
+
+    /** Aggregates events that are already in {@link #CANONICAL_ORDER}; there is at least one. */
+    public BigDecimal apply(List<Measurement> events) {
+        return switch (this) {
+            case SUM -> sum(events);
+            case LAST -> events.get(events.size() - 1).value();
+            case MAX -> events.stream().map(Measurement::value).reduce(Decimals::max).orElseThrow();
+            case MEAN -> Decimals.divide(sum(events), BigDecimal.valueOf(events.size()));
+        };
+    }
+
+    /** "sum of 3 events", "last of 2 events (2019-Q4, event e7)", "1 event". */
+    public String describe(List<Measurement> events) {
+        if (events.size() == 1) {
+            return "1 event";
+        }
+        String base = name().toLowerCase() + " of " + events.size() + " events";
+        if (this == LAST) {
+            Measurement last = events.get(events.size() - 1);
+            return base + " (" + last.period() + ", event " + last.eventId() + ")";
+        }
+        return base;
+    }
+
+    private static BigDecimal sum(List<Measurement> events) {
+        return events.stream().map(Measurement::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

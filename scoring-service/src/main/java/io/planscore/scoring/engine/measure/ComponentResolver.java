@@ -1,0 +1,105 @@
+package io.planscore.scoring.engine.measure;
+
+import io.planscore.scoring.engine.Measurement;
+import io.planscore.scoring.engine.PlanModel.Indicator;
+import io.planscore.scoring.engine.calc.Derivation;
+import io.planscore.scoring.engine.calc.MeasureValue;
+import io.planscore.scoring.engine.calc.MeasureValue.Availability;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static io.planscore.scoring.engine.calc.Decimals.format;
+
+/**
+ * Resolves the component symbols of one indicator for one year: a constant, else the aggregated posted events
+ * (summed unless the plan declares otherwise), else a derived expression over other components.
+ */
+final class ComponentResolver {
+
+    private final Indicator indicator;
+    private final Map<String, List<Measurement>> posted;
+    private final Derivation trace;
+    private final Map<String, MeasureValue> resolved = new HashMap<>();
+    private final Set<String> inProgress = new HashSet<>();
+
+    ComponentResolver(Indicator indicator, List<Measurement> componentEvents, Derivation trace) {
+        this.indicator = indicator;
+        this.posted = componentEvents.stream()
+                .collect(Collectors.groupingBy(Measurement::component, LinkedHashMap::new, Collectors.toList()));
+        this.trace = trace;
+    }
+
+    MeasureValue resolve(String symbol) {
+        MeasureValue known = resolved.get(symbol);
+        if (known == null) {
+            known = compute(symbol);
+            resolved.put(symbol, known);
+        }
+        return known;
+    }
+
+    /** Evaluates an expression once all its symbols resolve; PENDING while any is missing. */
+    MeasureValue evaluate(String label, Expression expression) {
+        Map<String, MeasureValue> inputs = new LinkedHashMap<>();
+        expression.symbols().forEach(symbol -> inputs.put(symbol, resolve(symbol)));
+        List<String> eventIds = inputs.values().stream()
+                .flatMap(value -> value.eventIds().stream())
+                .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
+        if (inputs.values().stream().anyMatch(v -> v.availability() == Availability.PENDING)) {
+            return MeasureValue.pending();
+        }
+        if (inputs.values().stream().anyMatch(v -> v.availability() == Availability.DIVISION_BY_ZERO)) {
+            return MeasureValue.divisionByZero(eventIds);
+        }
+        String written = label + " = " + expression.render(symbol -> symbol) + " = "
+                + expression.render(symbol -> format(inputs.get(symbol).value()));
+        try {
+            BigDecimal value = expression.evaluate(symbol -> inputs.get(symbol).value());
+            trace.add(written + " = " + format(value));
+            return MeasureValue.present(value, eventIds);
+        } catch (DivisionByZeroException e) {
+            trace.add(written + ": " + e.getMessage());
+            return MeasureValue.divisionByZero(eventIds);
+        }
+    }
+
+    /** The symbols of an expression that have no value yet. */
+    List<String> missing(Expression expression) {
+        return expression.symbols().stream()
+                .filter(symbol -> resolve(symbol).availability() == Availability.PENDING)
+                .toList();
+    }
+
+    private MeasureValue compute(String symbol) {
+        Formula formula = indicator.formula();
+        if (formula != null && formula.constants().containsKey(symbol)) {
+            BigDecimal constant = formula.constants().get(symbol);
+            trace.add(symbol + " = constant " + format(constant));
+            return MeasureValue.present(constant, List.of());
+        }
+        List<Measurement> events = posted.get(symbol);
+        if (events != null) {
+            Aggregation aggregation = indicator.componentAggregation(symbol);
+            BigDecimal value = aggregation.apply(events);
+            trace.add(symbol + " = " + aggregation.describe(events) + " = " + format(value));
+            return MeasureValue.present(value, events.stream().map(Measurement::eventId).toList());
+        }
+        Expression derivation = formula == null ? null : formula.derived().get(symbol);
+        if (derivation != null && inProgress.add(symbol)) {
+            try {
+                return evaluate(symbol, derivation);
+            } finally {
+                inProgress.remove(symbol);
+            }
+        }
+        return MeasureValue.pending();
+    }
+}

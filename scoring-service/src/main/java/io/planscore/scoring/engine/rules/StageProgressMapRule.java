@@ -1,0 +1,66 @@
+package io.planscore.scoring.engine.rules;
+
+import io.planscore.scoring.engine.calc.Derivation;
+import io.planscore.scoring.engine.calc.Inputs;
+import io.planscore.scoring.engine.calc.MeasureValue;
+import io.planscore.scoring.engine.calc.Outcome;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static io.planscore.scoring.engine.calc.Decimals.format;
+
+/**
+ * Progress % from stage events: a stage is reached when its component (the stage name) is reported with a
+ * positive value; progress is the highest percentage reached, then judged like higher is better.
+ */
+public record StageProgressMapRule(List<Stage> stages) implements ScoringRule {
+
+    public record Stage(String name, BigDecimal progress) {
+        @Override
+        public String toString() {
+            return name + "=" + format(progress);
+        }
+    }
+
+    public StageProgressMapRule {
+        stages = List.copyOf(stages);
+        if (stages.isEmpty()) {
+            throw new IllegalArgumentException("stage_progress_map needs at least one stage");
+        }
+    }
+
+    public String type() {
+        return "stage_progress_map";
+    }
+
+    public String definition() {
+        return RuleText.definition(type(), "stages", stages);
+    }
+
+    public Outcome evaluate(Inputs in, Derivation trace) {
+        List<Stage> reached = new ArrayList<>();
+        List<String> eventIds = new ArrayList<>();
+        boolean anyReported = false;
+        for (Stage stage : stages) {
+            MeasureValue event = in.component(stage.name());
+            if (event.isPresent()) {
+                anyReported = true;
+                eventIds.addAll(event.eventIds());
+                if (event.value().signum() > 0) {
+                    reached.add(stage);
+                }
+            }
+        }
+        if (!anyReported) {
+            return Outcome.pending();
+        }
+        Optional<Stage> furthest = reached.stream().max((a, b) -> a.progress().compareTo(b.progress()));
+        BigDecimal progress = furthest.map(Stage::progress).orElse(BigDecimal.ZERO);
+        trace.add("progress = " + format(progress) + " %" + furthest.map(s -> " (stage " + s.name() + " reached)")
+                .orElse(" (no stage reached)"));
+        return ProgressJudgement.againstTarget(MeasureValue.present(progress, eventIds), in, trace);
+    }
+}

@@ -1,0 +1,36 @@
+package io.planscore.scoring.repository;
+
+import io.planscore.scoring.domain.ScorecardVersion;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class ScorecardRepository implements PanacheRepositoryBase<ScorecardVersion, ScorecardVersion.Key> {
+
+    public Optional<ScorecardVersion> latest(String planId, int year) {
+        return find("planId = ?1 AND year = ?2 ORDER BY scoreVersion DESC", planId, year).firstResultOptional();
+    }
+
+    /** The version in force at {@code asOf}: the newest computed at or before it. */
+    public Optional<ScorecardVersion> asOf(String planId, int year, Instant asOf) {
+        return find("planId = ?1 AND year = ?2 AND computedAt <= ?3 ORDER BY scoreVersion DESC", planId, year, asOf)
+                .firstResultOptional();
+    }
+
+    /** The most recently computed scorecard of any year of the plan. */
+    public Optional<ScorecardVersion> latestOfAnyYear(String planId) {
+        return find("planId = ?1 ORDER BY computedAt DESC, scoreVersion DESC", planId).firstResultOptional();
+    }
+
+    public List<ScorecardVersion> history(String planId, int year) {
+        return list("planId = ?1 AND year = ?2 ORDER BY scoreVersion", planId, year);
+    }
+
+    public long nextVersion(String planId, int year) {
+        return latest(planId, year).map(s -> s.scoreVersion + 1).orElse(1L);
+    }
+}

@@ -1,3 +1,7 @@
+-- Every input (plan version or measurement) gets its place in one arrival order: a rebuild replays
+-- the inputs in exactly that order and must arrive at exactly the same scores.
+CREATE SEQUENCE scoring_input_seq;
+
 -- Approved plan versions, as published by plans-service: the scoring input "what was promised".
 CREATE TABLE plan_version (
     plan_id     TEXT        NOT NULL,
@@ -6,6 +10,8 @@ CREATE TABLE plan_version (
     document    TEXT        NOT NULL,
     approved_at TIMESTAMPTZ NOT NULL,
     received_at TIMESTAMPTZ NOT NULL,
+    event_id    UUID        NOT NULL UNIQUE,
+    input_seq   BIGINT      NOT NULL DEFAULT nextval('scoring_input_seq'),
     PRIMARY KEY (plan_id, version)
 );
 
@@ -23,7 +29,7 @@ CREATE TABLE measurement (
     supersedes    UUID,
     superseded_by UUID,
     recorded_at   TIMESTAMPTZ NOT NULL,
-    received_seq  BIGINT GENERATED ALWAYS AS IDENTITY
+    input_seq     BIGINT      NOT NULL DEFAULT nextval('scoring_input_seq')
 );
 CREATE INDEX measurement_plan ON measurement (plan_id);
 

@@ -48,10 +48,10 @@ public class RecordedMeasurement extends PanacheEntityBase {
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 
-    /** Arrival order in this service: replays follow it. */
+    /** Place in the arrival order of all scoring inputs: rebuilds replay in this order. */
     @Generated
-    @Column(name = "received_seq", insertable = false, updatable = false)
-    public Long receivedSeq;
+    @Column(name = "input_seq", insertable = false, updatable = false)
+    public Long inputSeq;
 
     public boolean counts() {
         return supersededBy == null && !RETRACTION.equals(kind);

@@ -1,5 +1,6 @@
 package io.planscore.scoring.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -47,6 +48,21 @@ public class ScorecardVersion extends PanacheEntityBase {
     /** The engine's scorecard as JSON, unrounded. */
     @Column(nullable = false, columnDefinition = "text")
     public String body;
+
+    public static ScorecardVersion of(PlanVersion version, int year, long scoreVersion, JsonNode scorecard,
+                                      UUID triggerId, String triggerType, Instant computedAt) {
+        ScorecardVersion stored = new ScorecardVersion();
+        stored.planId = version.planId;
+        stored.year = year;
+        stored.scoreVersion = scoreVersion;
+        stored.planVersion = version.version;
+        stored.agencyId = version.agencyId;
+        stored.computedAt = computedAt;
+        stored.triggerEventId = triggerId;
+        stored.triggerType = triggerType;
+        stored.body = scorecard.toString();
+        return stored;
+    }
 
     public record Key(String planId, int year, long scoreVersion) implements Serializable {
         public Key() {

@@ -12,11 +12,11 @@ public class MeasurementRepository implements PanacheRepositoryBase<RecordedMeas
 
     /** Every event of the plan that counts now, all years (earlier years feed baselines). */
     public List<RecordedMeasurement> counting(String planId) {
-        return list("planId = ?1 AND supersededBy IS NULL AND kind <> ?2 ORDER BY receivedSeq", planId,
+        return list("planId = ?1 AND supersededBy IS NULL AND kind <> ?2 ORDER BY inputSeq", planId,
                 RecordedMeasurement.RETRACTION);
     }
 
     public List<RecordedMeasurement> byIds(List<UUID> ids) {
-        return ids.isEmpty() ? List.of() : list("eventId IN ?1 ORDER BY receivedSeq", ids);
+        return ids.isEmpty() ? List.of() : list("eventId IN ?1 ORDER BY inputSeq", ids);
     }
 }

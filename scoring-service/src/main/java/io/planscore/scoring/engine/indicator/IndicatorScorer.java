@@ -17,7 +17,6 @@ import io.planscore.scoring.engine.rules.PointRule;
 import io.planscore.scoring.engine.target.TargetSpec;
 
 import java.math.BigDecimal;
-import java.util.EnumSet;
 import java.util.List;
 
 import static io.planscore.scoring.engine.calc.Decimals.format;
@@ -56,8 +55,7 @@ public final class IndicatorScorer {
         } else {
             status = outcome instanceof Outcome.Pending ? Status.PENDING : Status.NOT_SCORED;
         }
-        List<Flag> flags = List.copyOf(outcome.flags().isEmpty()
-                ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(outcome.flags()));
+        List<Flag> flags = outcome.flags().stream().sorted().toList();
         trace.add("status = " + status + statusReason(status, achievement, flags));
         BigDecimal points = points(goal, indicator, outcome, achievement, trace);
 

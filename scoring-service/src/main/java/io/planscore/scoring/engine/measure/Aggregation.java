@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** How the events of a year become one value (SCORING.md §2.2). */
@@ -33,7 +34,7 @@ public enum Aggregation {
      * progress ({@code levelMeasure}); {@code sum} for counts, people, places and money.
      */
     public static Aggregation defaultFor(String unit, boolean formula, boolean levelMeasure) {
-        return formula || levelMeasure || LEVEL_UNITS.contains(unit) ? LAST : SUM;
+        return formula || levelMeasure || (unit != null && LEVEL_UNITS.contains(unit)) ? LAST : SUM;
     }
 
     /** Aggregates events that are already in {@link #CANONICAL_ORDER}; there is at least one. */
@@ -46,17 +47,18 @@ public enum Aggregation {
         };
     }
 
-    /** "sum of 3 events", "last of 2 events (2019-Q4, event e7)", "1 event". */
-    public String describe(List<Measurement> events) {
+    /** The right-hand side of a derivation step: "sum of 3 events = 12", "80 (event e7, 2019-Q4)". */
+    public String describe(List<Measurement> events, BigDecimal value) {
         if (events.size() == 1) {
-            return "1 event";
+            Measurement only = events.get(0);
+            return Decimals.format(value) + " (event " + only.eventId() + ", " + only.period() + ")";
         }
-        String base = name().toLowerCase() + " of " + events.size() + " events";
+        String what = name().toLowerCase(Locale.ROOT) + " of " + events.size() + " events";
         if (this == LAST) {
             Measurement last = events.get(events.size() - 1);
-            return base + " (" + last.period() + ", event " + last.eventId() + ")";
+            what += " (latest: event " + last.eventId() + ", " + last.period() + ")";
         }
-        return base;
+        return what + " = " + Decimals.format(value);
     }
 
     private static BigDecimal sum(List<Measurement> events) {

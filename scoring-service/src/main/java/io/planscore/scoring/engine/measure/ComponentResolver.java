@@ -89,7 +89,7 @@ final class ComponentResolver {
         if (events != null) {
             Aggregation aggregation = indicator.componentAggregation(symbol);
             BigDecimal value = aggregation.apply(events);
-            trace.add(symbol + " = " + aggregation.describe(events) + " = " + format(value));
+            trace.add(symbol + " = " + aggregation.describe(events, value));
             return MeasureValue.present(value, events.stream().map(Measurement::eventId).toList());
         }
         Expression derivation = formula == null ? null : formula.derived().get(symbol);

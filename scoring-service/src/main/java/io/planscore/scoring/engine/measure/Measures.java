@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static io.planscore.scoring.engine.calc.Decimals.format;
-
 /** The measure value of an indicator for a year (SCORING.md §2), from all active measurements of the plan. */
 public final class Measures {
 
@@ -49,7 +47,7 @@ public final class Measures {
         }
         Aggregation aggregation = indicator.aggregation();
         BigDecimal value = aggregation.apply(direct);
-        trace.add("value = " + aggregation.describe(direct) + " = " + format(value));
+        trace.add("value = " + aggregation.describe(direct, value));
         return MeasureValue.present(value, direct.stream().map(Measurement::eventId).toList());
     }
 

@@ -1,0 +1,51 @@
+package io.planscore.scoring.events;
+
+import io.planscore.platform.events.EnvelopeCodec;
+import io.planscore.platform.events.EventEnvelope;
+import io.planscore.platform.inbox.Inbox;
+import io.planscore.scoring.service.ScoringService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * The two inputs of scoring. Each event is applied, its scores recomputed and their updates put in
+ * the outbox in ONE transaction, together with the inbox mark: a crash at any point either redoes
+ * all of it on redelivery or finds it done, so nothing is lost and nothing is counted twice.
+ */
+@ApplicationScoped
+public class ScoringInputsConsumer {
+
+    static final String CONSUMER = "scoring-service";
+
+    private final EnvelopeCodec codec;
+    private final Inbox inbox;
+    private final ScoringService scoring;
+
+    public ScoringInputsConsumer(EnvelopeCodec codec, Inbox inbox, ScoringService scoring) {
+        this.codec = codec;
+        this.inbox = inbox;
+        this.scoring = scoring;
+    }
+
+    @Incoming("plan-versions")
+    @Blocking
+    @Transactional
+    public void onPlanVersion(String record) {
+        EventEnvelope envelope = codec.read(record);
+        if (PlanVersionApproved.TYPE.equals(envelope.eventType()) && inbox.firstDelivery(envelope.eventId(), CONSUMER)) {
+            scoring.apply(codec.payload(envelope, PlanVersionApproved.class), envelope.eventId());
+        }
+    }
+
+    @Incoming("measurements")
+    @Blocking
+    @Transactional
+    public void onMeasurement(String record) {
+        EventEnvelope envelope = codec.read(record);
+        if (MeasurementRecorded.TYPE.equals(envelope.eventType()) && inbox.firstDelivery(envelope.eventId(), CONSUMER)) {
+            scoring.apply(codec.payload(envelope, MeasurementRecorded.class), envelope.eventId());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.planscore.scoring.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.planscore.scoring.domain.RecordedMeasurement;
+import io.planscore.scoring.engine.Measurement;
+import io.planscore.scoring.engine.PlanModel;
+import io.planscore.scoring.engine.ScoringContext;
+import io.planscore.scoring.engine.ScoringEngine;
+import io.planscore.scoring.plan.PlanDocumentReader;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place scores are computed, for live updates and rebuilds alike: a plan version's document
+ * and the measurements that count give the scorecard of each requested year, as JSON.
+ */
+@ApplicationScoped
+public class Scorer {
+
+    private final ScoringEngine engine = new ScoringEngine();
+    private final ObjectMapper mapper;
+
+    public Scorer(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public Map<Integer, JsonNode> score(String planId, int version, JsonNode document,
+                                        Collection<RecordedMeasurement> counting, List<Integer> years) {
+        Map<Integer, JsonNode> scorecards = new LinkedHashMap<>();
+        if (years.isEmpty()) {
+            return scorecards;
+        }
+        PlanModel plan = PlanDocumentReader.read(planId, version, document);
+        List<Measurement> inputs = counting.stream()
+                .map(m -> new Measurement(m.eventId.toString(), m.indicatorId, m.component, m.period, m.value,
+                        m.recordedAt))
+                .toList();
+        for (int year : years) {
+            scorecards.put(year, mapper.valueToTree(engine.score(plan, year, inputs, ScoringContext.empty())));
+        }
+        return scorecards;
+    }
+}

@@ -1,0 +1,107 @@
+package io.planscore.scoring.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Publishes scoring's inputs the way plans-service and measurements-service do (docs/events.md). */
+final class ScoringEvents {
+
+    static final Path SEEDS = Path.of("../deploy/local-run/src/main/resources/seed-plans");
+    static final String PLAN_VERSIONS = "plans.plan-versions.v1";
+    static final String RECORDED = "measurements.recorded.v1";
+
+    private final KafkaCompanion kafka;
+    private final ObjectMapper mapper;
+
+    ScoringEvents(KafkaCompanion kafka, ObjectMapper mapper) {
+        this.kafka = kafka;
+        this.mapper = mapper;
+        for (String topic : List.of(PLAN_VERSIONS, RECORDED)) {
+            if (!kafka.topics().list().contains(topic)) {
+                kafka.topics().createAndWait(topic, 3);
+            }
+        }
+    }
+
+    /** A new plan from a seed document, once scoring has applied its version (the two topics are not ordered). */
+    String planScored(String seed, int year) {
+        String planId = UUID.randomUUID().toString();
+        approve(planId, 1, document(seed));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/v1/scores/plans/{planId}?year={year}", planId, year).then().statusCode(200)
+                        .body("planVersion", equalTo(1)));
+        return planId;
+    }
+
+    ObjectNode document(String seed) {
+        try {
+            return (ObjectNode) mapper.readTree(Files.readString(SEEDS.resolve(seed)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void approve(String planId, int version, JsonNode document) {
+        ObjectNode payload = mapper.createObjectNode();
+        payload.put("planId", planId).put("version", version).put("agencyId", "agency-1")
+                .put("approvedAt", Instant.now().toString());
+        payload.set("document", document);
+        send(PLAN_VERSIONS, envelope(UUID.randomUUID(), "PlanVersionApproved", planId, version, payload));
+    }
+
+    ObjectNode measurement(UUID eventId, String planId, String indicatorId, String period, String value) {
+        ObjectNode payload = mapper.createObjectNode();
+        payload.put("eventId", eventId.toString()).put("planId", planId).put("indicatorId", indicatorId)
+                .put("period", period).put("year", Integer.parseInt(period.substring(0, 4))).put("kind", "actual")
+                .put("recordedAt", Instant.now().toString());
+        if (value != null) {
+            payload.put("value", new BigDecimal(value));
+        }
+        return payload;
+    }
+
+    String recorded(ObjectNode measurement) {
+        return envelope(UUID.fromString(measurement.get("eventId").asText()), "MeasurementRecorded",
+                measurement.get("planId").asText(), 1, measurement);
+    }
+
+    void record(ObjectNode measurement) {
+        send(RECORDED, recorded(measurement));
+    }
+
+    String envelope(UUID eventId, String type, String planId, long version, JsonNode payload) {
+        ObjectNode envelope = mapper.createObjectNode();
+        envelope.put("eventId", eventId.toString()).put("eventType", type).put("schemaVersion", 1)
+                .put("occurredAt", Instant.now().toString()).put("aggregateId", planId)
+                .put("aggregateVersion", version).put("producer", "test");
+        envelope.set("payload", payload);
+        return envelope.toString();
+    }
+
+    void send(String topic, String record) {
+        String key;
+        try {
+            key = mapper.readTree(record).path("aggregateId").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(topic, key, record)).awaitCompletion();
+    }
+}

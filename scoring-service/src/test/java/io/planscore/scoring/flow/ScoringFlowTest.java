@@ -1,0 +1,109 @@
+package io.planscore.scoring.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.planscore.infra.RealInfraResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * scoring-service against real Kafka and PostgreSQL: a plan version and measurements arrive as the
+ * producers publish them, scores are stored and published; a redelivered event changes nothing.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfraResource.class)
+class ScoringFlowTest {
+
+    private static final String SEED_001 = "001_keelung-police_107-110.json";
+
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private ScoringEvents events;
+
+    @BeforeEach
+    void events() {
+        events = new ScoringEvents(kafka, mapper);
+    }
+
+    @Test
+    void aMeasurementIsScoredOnceEvenWhenDeliveredTwice() throws Exception {
+        String planId = events.planScored(SEED_001, 2018);
+        UUID eventId = UUID.randomUUID();
+        String recorded = events.recorded(events.measurement(eventId, planId, "G2-K1", "2018", "40"));
+        events.send(ScoringEvents.RECORDED, recorded);
+        events.send(ScoringEvents.RECORDED, recorded);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/v1/scores/plans/{planId}?year=2018", planId).then().statusCode(200)
+                        .body("trigger.eventId", equalTo(eventId.toString())));
+        JsonNode indicator = indicator(planId, "G2-K1");
+        // 50 場 planned, 40 held: a = 40 / 50 = 0.8, below the 0.9 amber line.
+        assertThat(indicator.path("achievement").decimalValue()).isEqualByComparingTo(new BigDecimal("0.8"));
+        assertThat(indicator.path("status").asText()).isEqualTo("OFF_TRACK");
+
+        Thread.sleep(1_000); // the duplicate, if it were applied, would have produced a version by now
+        List<String> triggers = given().get("/api/v1/scores/plans/{planId}/history?year=2018", planId)
+                .then().statusCode(200).extract().jsonPath().getList("trigger.eventId");
+        assertThat(triggers).containsOnlyOnce(eventId.toString());
+
+        var published = kafka.consumeStrings().fromTopics("scoring.score-updated.v1").awaitRecords(1, Duration.ofSeconds(30));
+        assertThat(published.getRecords()).anySatisfy(record -> assertThat(record.key()).isEqualTo(planId));
+    }
+
+    @Test
+    void aCorrectionReplacesTheValueAndARetractionWithdrawsIt() {
+        String planId = events.planScored(SEED_001, 2018);
+        UUID actual = UUID.randomUUID();
+        events.record(events.measurement(actual, planId, "G2-K1", "2018", "40"));
+        UUID correction = UUID.randomUUID();
+        ObjectNode corrected = events.measurement(correction, planId, "G2-K1", "2018", "50");
+        corrected.put("kind", "correction").put("supersedes", actual.toString());
+        events.record(corrected);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(latestTrigger(planId)).isEqualTo(correction.toString());
+            JsonNode indicator = indicator(planId, "G2-K1");
+            assertThat(indicator.path("achievement").decimalValue()).isEqualByComparingTo(BigDecimal.ONE);
+            assertThat(indicator.path("status").asText()).isEqualTo("MET");
+        });
+
+        UUID retraction = UUID.randomUUID();
+        ObjectNode retracted = events.measurement(retraction, planId, "G2-K1", "2018", null);
+        retracted.put("kind", "retraction").put("supersedes", correction.toString());
+        events.record(retracted);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(latestTrigger(planId)).isEqualTo(retraction.toString());
+            assertThat(indicator(planId, "G2-K1").path("status").asText()).isEqualTo("PENDING");
+        });
+    }
+
+    private String latestTrigger(String planId) throws Exception {
+        return mapper.readTree(given().get("/api/v1/scores/plans/{planId}?year=2018", planId).asString())
+                .path("trigger").path("eventId").asText();
+    }
+
+    private JsonNode indicator(String planId, String indicatorId) throws Exception {
+        return mapper.readTree(given().get("/api/v1/scores/plans/{planId}/indicators/{indicatorId}?year=2018",
+                planId, indicatorId).asString()).path("indicator");
+    }
+}

@@ -290,7 +290,8 @@ function renderPlans() {
     replace(list, h('li', { class: 'list-note muted', testid: state.plansStatus === 'loading' ? 'plans-loading' : 'plans-empty' },
       state.plansStatus === 'loading' ? t('plans.loading') : t('plans.empty')));
   } else {
-    count.textContent = t('plans.count', state.plansTotal ?? state.plans.length);
+    const total = state.plansTotal ?? state.plans.length;
+    count.textContent = total === 1 ? t('plans.countOne') : t('plans.count', total);
     replace(list, state.plans.map((plan) => {
       const years = planYears(plan);
       const selected = plan.id === state.planId;
@@ -300,10 +301,11 @@ function renderPlans() {
           testid: 'plan-item', dataset: { planId: plan.id }, 'aria-current': selected ? 'true' : null,
         },
         h('span', { class: 'plan-item-title' }, plan.title || plan.id),
+        h('span', { class: 'plan-item-agency' }, agencyName(plan.agencyId, plan.agencyName)),
         h('span', { class: 'plan-item-meta' },
-          h('span', {}, agencyName(plan.agencyId, plan.agencyName)),
           plan.kind ? h('span', { class: `chip kind-${plan.kind}` }, kindLabel(plan.kind)) : null,
-          years.length ? h('span', { class: 'muted' }, years.length === 1 ? String(years[0]) : `${years[0]}–${years[years.length - 1]}`) : null)));
+          years.length ? h('span', {}, years.length === 1 ? `${years[0]}（${years[0] - 1911}）`
+            : `${years[0]}–${years[years.length - 1]}（${years[0] - 1911}–${years[years.length - 1] - 1911}）`) : null)));
     }));
   }
   $('#plans-more').hidden = state.plansStatus !== 'more';

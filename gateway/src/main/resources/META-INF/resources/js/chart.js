@@ -66,28 +66,31 @@ function isActive(m) {
 }
 
 /**
- * The values reported for one indicator: one line per component (or one line), superseded values as
- * hollow grey points, the year's target as a dashed line.
+ * The values reported for one indicator: its events per period (one line per component when each period
+ * has one value, dots otherwise), superseded values as hollow grey points, the year's target as a dashed
+ * line and the value the score used as a diamond.
  */
-export function valueChart(measurements, { target, targetYear, unit } = {}) {
+export function valueChart(measurements, { target, targetYear, unit, scored } = {}) {
   const plotted = measurements.filter((m) => m.kind !== 'retraction' && toNumber(m.value) !== null);
-  const periods = [...new Set(plotted.map((m) => String(m.period)))].sort(comparePeriods);
+  const scoredNumber = toNumber(scored);
+  const scoredPeriod = scoredNumber !== null && targetYear ? String(targetYear) : null;
+  const periods = [...new Set(plotted.map((m) => String(m.period)).concat(scoredPeriod ? [scoredPeriod] : []))].sort(comparePeriods);
   const width = 640;
   const height = 230;
-  const margin = { top: 16, right: 24, bottom: 36, left: 64 };
-  const innerW = width - margin.left - margin.right;
+  const margin = { top: 18, right: 28, bottom: 36, left: 64 };
+  const inset = 28;
+  const innerW = width - margin.left - margin.right - 2 * inset;
   const innerH = height - margin.top - margin.bottom;
   const targetNumber = toNumber(target);
   const values = plotted.map((m) => toNumber(m.value));
-  if (targetNumber !== null) {
-    values.push(targetNumber);
-  }
+  [targetNumber, scoredNumber].filter((v) => v !== null).forEach((v) => values.push(v));
   const { lo, hi, ticks } = scaleY(Math.min(...values), Math.max(...values));
   const y = (v) => margin.top + innerH - ((v - lo) / (hi - lo)) * innerH;
   const x = (period) => {
-    const i = periods.indexOf(period);
-    return periods.length === 1 ? margin.left + innerW / 2 : margin.left + (i / (periods.length - 1)) * innerW;
+    const i = periods.indexOf(String(period));
+    return margin.left + inset + (periods.length === 1 ? innerW / 2 : (i / (periods.length - 1)) * innerW);
   };
+  const unitText = unit ? ` ${unit}` : '';
 
   const svg = s('svg', {
     viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img', testid: 'value-chart',
@@ -103,32 +106,54 @@ export function valueChart(measurements, { target, targetYear, unit } = {}) {
   if (targetNumber !== null) {
     svg.append(s('line', { x1: margin.left, x2: width - margin.right, y1: y(targetNumber), y2: y(targetNumber), class: 'target-line' }));
     svg.append(s('text', { x: width - margin.right, y: y(targetNumber) - 6, class: 'target-label', 'text-anchor': 'end' },
-      t('chart.target', `${formatValue(target)}${unit ? ` ${unit}` : ''}${targetYear ? ` (${targetYear})` : ''}`)));
+      t('chart.target', `${formatValue(target)}${unitText}${targetYear ? ` (${targetYear})` : ''}`)));
+  }
+  if (scoredPeriod) {
+    const cx = x(scoredPeriod);
+    const cy = y(scoredNumber);
+    svg.append(s('path', { d: `M ${cx} ${cy - 9} L ${cx + 9} ${cy} L ${cx} ${cy + 9} L ${cx - 9} ${cy} Z`, class: 'scored-marker', testid: 'chart-scored' },
+      s('title', {}, t('chart.scored', `${formatValue(scored)}${unitText}`))));
+    const rightSide = cx < width - 150;
+    svg.append(s('text', { x: cx + (rightSide ? 14 : -14), y: cy + 4, class: 'scored-label', 'text-anchor': rightSide ? 'start' : 'end' },
+      t('chart.scored', formatValue(scored))));
   }
 
+  const labelPoints = plotted.length <= 12;
   const components = [...new Set(plotted.map((m) => m.component || ''))];
   components.forEach((component, index) => {
     const color = PALETTE[index % PALETTE.length];
     const series = plotted.filter((m) => (m.component || '') === component);
+    const byPeriod = new Map();
+    series.forEach((m) => {
+      const list = byPeriod.get(String(m.period)) || [];
+      list.push(m);
+      byPeriod.set(String(m.period), list);
+    });
+    // events sharing a period sit side by side
+    const offset = (m) => {
+      const list = byPeriod.get(String(m.period));
+      return list.length === 1 ? 0 : (list.indexOf(m) - (list.length - 1) / 2) * 26;
+    };
     const active = series.filter(isActive).sort((a, b) => comparePeriods(a.period, b.period));
-    if (active.length > 1) {
+    const onePerPeriod = new Set(active.map((m) => String(m.period))).size === active.length;
+    if (active.length > 1 && onePerPeriod) {
       svg.append(s('polyline', {
-        points: active.map((m) => `${x(String(m.period))},${y(toNumber(m.value))}`).join(' '),
+        points: active.map((m) => `${x(m.period)},${y(toNumber(m.value))}`).join(' '),
         class: 'series-line', stroke: color,
       }));
     }
     series.filter((m) => !isActive(m)).forEach((m) => {
-      svg.append(s('circle', { cx: x(String(m.period)), cy: y(toNumber(m.value)), r: 4, class: 'point superseded' },
+      svg.append(s('circle', { cx: x(m.period) + offset(m), cy: y(toNumber(m.value)), r: 4, class: 'point superseded' },
         s('title', {}, `${m.period}${component ? ` ${component}` : ''}: ${formatValue(m.value)} (${m.status || 'superseded'})`)));
     });
     active.forEach((m) => {
+      const cx = x(m.period) + offset(m);
       svg.append(s('circle', {
-        cx: x(String(m.period)), cy: y(toNumber(m.value)), r: 5, class: 'point', fill: color, testid: 'chart-point',
-        dataset: { period: m.period, value: m.value },
-      }, s('title', {}, `${m.period}${component ? ` ${component}` : ''}: ${formatValue(m.value)}${unit ? ` ${unit}` : ''}`)));
-      if (active.length <= 12) {
-        svg.append(s('text', { x: x(String(m.period)), y: y(toNumber(m.value)) - 10, class: 'point-label', 'text-anchor': 'middle' },
-          formatValue(m.value)));
+        cx, cy: y(toNumber(m.value)), r: 5, class: 'point', fill: color, testid: 'chart-point',
+        dataset: { period: m.period, value: m.value, eventId: m.eventId },
+      }, s('title', {}, `${m.period}${component ? ` ${component}` : ''}: ${formatValue(m.value)}${unitText}`)));
+      if (labelPoints) {
+        svg.append(s('text', { x: cx, y: y(toNumber(m.value)) - 10, class: 'point-label', 'text-anchor': 'middle' }, formatValue(m.value)));
       }
     });
   });

@@ -5,7 +5,7 @@ import { h } from './dom.js';
 import { t, tOr, dateTime } from './i18n.js';
 import { points, percent, value as formatValue } from './format.js';
 import { nameOf, fieldOf } from './names.js';
-import { statusPill } from './scorecard.js';
+import { statusPill, targetText } from './scorecard.js';
 import { valueChart, comparePeriods } from './chart.js';
 
 function figure(label, main, sub, testid) {
@@ -64,8 +64,7 @@ export function renderDetail(ctx, handlers) {
 
   const figures = h('div', { class: 'figures' },
     figure(t('detail.value'), blank(indicator.value) ? '—' : `${formatValue(indicator.value)}${unit}`, null, 'detail-value'),
-    figure(t('detail.target'), target.description || target.raw || '—',
-      target.raw && target.raw !== target.description ? target.raw : null, 'detail-target'),
+    figure(t('detail.target'), targetText(target).main, targetText(target).other, 'detail-target'),
     figure(t('detail.achievement'), blank(indicator.achievement) ? '—' : percent(indicator.achievement), null, 'detail-achievement'),
     figure(t('detail.points'), blank(indicator.points) ? '—' : points(indicator.points),
       blank(indicator.maxPoints) ? null : `/ ${points(indicator.maxPoints)}`, 'detail-points'));
@@ -125,7 +124,7 @@ export function renderDetail(ctx, handlers) {
       ? h('p', { class: 'muted' }, ctx.measurementsError ? t('detail.error', ctx.measurementsError) : t('detail.loading'))
       : measurements.length === 0
         ? h('p', { class: 'muted', testid: 'no-measurements' }, t('detail.noMeasurements'))
-        : [valueChart(measurements, { target: target.value, targetYear: ctx.year, unit: indicator.unit }),
+        : [valueChart(measurements, { target: target.value, targetYear: ctx.year, unit: indicator.unit, scored: indicator.value }),
           h('table', { class: 'mini', testid: 'measurement-table' },
             h('thead', {}, h('tr', {}, h('th', {}, t('col.period')), h('th', {}, t('col.component')), h('th', { class: 'num' }, t('col.value')),
               h('th', {}, t('col.kind')), h('th', {}, t('col.eventStatus')), h('th', {}, t('col.recordedAt')))),

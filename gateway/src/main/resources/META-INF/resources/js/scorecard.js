@@ -1,7 +1,7 @@
 // The scorecard of one plan for one year: header, summary cards, facets, goals and indicators.
 
 import { h, s } from './dom.js';
-import { t, tOr, dateTime } from './i18n.js';
+import { t, tOr, dateTime, language } from './i18n.js';
 import { points, percent, value as formatValue, toNumber, rocYear, signedPoints } from './format.js';
 import { nameOf } from './names.js';
 import { sparkline } from './chart.js';
@@ -44,11 +44,29 @@ function ring(ratio) {
   const circumference = 2 * Math.PI * radius;
   return s('svg', { viewBox: '0 0 72 72', class: 'ring', 'aria-hidden': 'true' },
     s('circle', { cx: 36, cy: 36, r: radius, class: 'ring-track' }),
-    s('circle', {
+    fraction <= 0 ? null : s('circle', {
       cx: 36, cy: 36, r: radius, class: 'ring-value',
       'stroke-dasharray': `${(fraction * circumference).toFixed(2)} ${circumference.toFixed(2)}`,
       transform: 'rotate(-90 36 36)',
     }));
+}
+
+/**
+ * The target as printed in the plan (zh-TW UI) or as the engine describes it (English UI); the other one is
+ * the tooltip or the secondary line.
+ */
+export function targetText(target) {
+  const raw = target && target.raw ? String(target.raw) : '';
+  const description = target && target.description ? String(target.description) : '';
+  if (!raw && !description) {
+    return { main: '—', other: null };
+  }
+  const english = language() === 'en';
+  // the engine's description ends with the printed cell, e.g. ≥ 5 案 (printed "5 案以上"): shown apart
+  const described = raw ? description.replace(/\s*\(printed ".*"\)\s*$/, '') : description;
+  const main = english ? (described || raw) : (raw || description);
+  const other = english ? raw : description;
+  return { main, other: other && other !== main ? other : null };
 }
 
 function delta(value, testid) {
@@ -94,7 +112,7 @@ function liveBanner(ctx) {
     h('span', { class: 'pulse', 'aria-hidden': 'true' }),
     h('strong', {}, t('live.updated', update.version)),
     h('span', {}, ` · ${detail}`),
-    update.trigger && update.trigger.eventType ? h('span', { class: 'muted' }, ` · ${update.trigger.eventType}`) : null,
+    update.trigger && update.trigger.eventType ? h('span', { class: 'muted' }, ` · ${triggerLabel(update.trigger)}`) : null,
     h('span', { class: 'muted' }, ` · ${t('live.at', dateTime(update.at))}`));
 }
 
@@ -137,11 +155,31 @@ function summaryCards(ctx) {
 
 /** The score-history card's content; replaced on its own when the history arrives, so row highlights survive. */
 export function historyCardContent(ctx) {
-  const history = ctx.history && ctx.history.length ? sparkline(ctx.history) : null;
-  return [h('span', { class: 'card-label' }, t('card.history')),
-    history || h('span', { class: 'muted small' }, '—'),
-    ctx.view && ctx.view.trigger && ctx.view.trigger.eventType
-      ? h('span', { class: 'muted small trigger', title: ctx.view.trigger.eventId || '' }, `${t('card.trigger')}: ${ctx.view.trigger.eventType}`) : null];
+  const history = ctx.history || [];
+  const line = history.length > 1 ? sparkline(history) : null;
+  if (line) {
+    return [h('span', { class: 'card-label' }, t('card.history')), line,
+      ctx.view && ctx.view.trigger ? h('span', { class: 'muted small trigger', title: ctx.view.trigger.eventId || '' },
+        `${t('card.trigger')}: ${triggerLabel(ctx.view.trigger)}`) : null];
+  }
+  // No totals to draw (or a single version): the latest versions and what triggered them.
+  const latest = [...history].sort((a, b) => Number(b.scoreVersion) - Number(a.scoreVersion)).slice(0, 3);
+  if (latest.length === 0 && ctx.view) {
+    latest.push({ scoreVersion: ctx.view.scoreVersion, computedAt: ctx.view.computedAt, trigger: ctx.view.trigger });
+  }
+  return [h('span', { class: 'card-label' }, t('card.versions')),
+    latest.length === 0 ? h('span', { class: 'muted small' }, '—')
+      : h('ol', { class: 'version-list', testid: 'score-versions' }, latest.map((entry) => h('li', { title: entry.trigger ? entry.trigger.eventId || '' : '' },
+        h('span', { class: 'version-chip' }, `v${entry.scoreVersion}`),
+        h('span', { class: 'version-what' }, triggerLabel(entry.trigger)),
+        h('span', { class: 'muted small' }, dateTime(entry.computedAt).slice(-8)))))];
+}
+
+export function triggerLabel(trigger) {
+  if (!trigger || !trigger.eventType) {
+    return '—';
+  }
+  return tOr(`trigger.${trigger.eventType}`, trigger.eventType);
 }
 
 function facetsSection(ctx) {
@@ -165,6 +203,9 @@ function facetsSection(ctx) {
       }
       if (toNumber(facet.scoreBeforeCap) !== null && toNumber(facet.scoreBeforeCap) > (toNumber(facet.score) ?? 0)) {
         notes.push(t('facets.capped', points(facet.scoreBeforeCap)));
+      }
+      if (facet.coverage && facet.coverage.withTarget) {
+        notes.push(t('goal.coverage', facet.coverage.scored ?? 0, facet.coverage.withTarget));
       }
       return h('div', { class: ['facet-row', ctx.changedFacets.has(facet.id) && ctx.flash ? 'flash' : null], testid: 'facet-row', dataset: { facetId: facet.id } },
         h('div', { class: 'facet-name' }, h('span', { class: 'chip id' }, facet.id), h('span', { title: name.secondary || '' }, name.primary)),
@@ -197,7 +238,7 @@ function indicatorRow(ctx, indicator, handlers) {
     flags.length ? h('div', { class: 'flags' }, flags.map((flag) => h('span', { class: 'flag', title: flag }, tOr(`flag.${flag}`, flag)))) : null),
   h('td', { class: 'num', testid: 'indicator-value' },
     hasValue ? formatValue(indicator.value) : '—', hasValue && indicator.unit ? h('span', { class: 'unit' }, ` ${indicator.unit}`) : null),
-  h('td', { class: 'col-target', testid: 'indicator-target', title: target.raw || '' }, target.description || target.raw || '—'),
+  h('td', { class: 'col-target', testid: 'indicator-target', title: targetText(target).other || '' }, targetText(target).main),
   h('td', { class: 'num col-achievement', testid: 'indicator-achievement' },
     indicator.achievement === null || indicator.achievement === undefined ? '—' : percent(indicator.achievement),
     indicator.achievement === null || indicator.achievement === undefined ? null

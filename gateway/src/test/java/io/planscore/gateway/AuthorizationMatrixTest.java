@@ -64,6 +64,8 @@ class AuthorizationMatrixTest {
             new Endpoint("GET", "/api/v1/scores/plans/p1", ALL, 200),
             new Endpoint("GET", "/api/v1/scores/plans/p1/history", ALL, 200),
             new Endpoint("GET", "/api/v1/scores/plans/p1/indicators/K1", ALL, 200),
+            new Endpoint("POST", "/api/v1/scores/plans/p1/admin-inputs", ADMIN, 200),
+            new Endpoint("GET", "/api/v1/scores/plans/p1/admin-inputs", ALL, 200),
             new Endpoint("POST", "/api/v1/scores/rebuild", ADMIN, 200),
             new Endpoint("POST", "/api/v1/agencies/a1/api-keys", ADMIN, 201),
             new Endpoint("GET", "/api/v1/agencies/a1/api-keys", ADMIN, 200),

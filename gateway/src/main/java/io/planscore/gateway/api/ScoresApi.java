@@ -4,13 +4,18 @@ import io.planscore.gateway.proxy.Upstream;
 import io.planscore.gateway.security.Role;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,6 +60,28 @@ public class ScoresApi {
     @Path("/plans/{planId}/history")
     @Operation(summary = "Every score version of a plan and year")
     public CompletionStage<Response> history(@PathParam("planId") String planId, @QueryParam("year") Integer year) {
+        return forward.to(Upstream.SCORING);
+    }
+
+    @POST
+    @Path("/plans/{planId}/admin-inputs")
+    @RolesAllowed(Role.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Enter an administrator's scoring input", description = """
+            `kind` is `verdict` (the achievement of a text target, 1 = met), `award` (discretionary bonus points),
+            `external_target` (a target set later by another authority) or `baseline_value` (an earlier year's value
+            feeding a baseline). The affected plan-years are rescored and published at once.""")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "baseline value",
+            value = "{\"indicatorId\": \"F1-G1-K1\", \"year\": 2017, \"kind\": \"baseline_value\", \"value\": 74.2}")))
+    @APIResponse(responseCode = "201", description = "Stored; the scores are being recomputed")
+    public CompletionStage<Response> enterAdminInput(@PathParam("planId") String planId, byte[] body) {
+        return forward.to(Upstream.SCORING, body);
+    }
+
+    @GET
+    @Path("/plans/{planId}/admin-inputs")
+    @Operation(summary = "The administrators' scoring inputs of a plan")
+    public CompletionStage<Response> adminInputs(@PathParam("planId") String planId) {
         return forward.to(Upstream.SCORING);
     }
 

@@ -20,6 +20,11 @@ record PlanYears(int first, int last, boolean readsEarlierYears) {
         return IntStream.rangeClosed(first, last).boxed().toList();
     }
 
+    /** Just this year, when it is one of the plan's. */
+    List<Integer> only(int year) {
+        return year >= first && year <= last ? List.of(year) : List.of();
+    }
+
     /** A year's own scorecard, plus later years when baselines read earlier values. */
     List<Integer> affectedBy(int year) {
         int from = readsEarlierYears ? Math.max(first, year) : year;

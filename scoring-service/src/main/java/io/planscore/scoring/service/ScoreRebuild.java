@@ -1,11 +1,13 @@
 package io.planscore.scoring.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.planscore.scoring.domain.AdminInput;
 import io.planscore.scoring.domain.PlanVersion;
 import io.planscore.scoring.domain.RecordedMeasurement;
 import io.planscore.scoring.domain.ScorecardVersion;
 import io.planscore.scoring.events.MeasurementRecorded;
 import io.planscore.scoring.events.PlanVersionApproved;
+import io.planscore.scoring.repository.AdminInputRepository;
 import io.planscore.scoring.repository.MeasurementRepository;
 import io.planscore.scoring.repository.PlanVersionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,14 +38,17 @@ public class ScoreRebuild {
 
     private final PlanVersionRepository plans;
     private final MeasurementRepository measurements;
+    private final AdminInputRepository adminInputs;
     private final Scorer scorer;
     private final ScoringLocks locks;
     private final EntityManager entityManager;
 
-    public ScoreRebuild(PlanVersionRepository plans, MeasurementRepository measurements, Scorer scorer,
+    public ScoreRebuild(PlanVersionRepository plans, MeasurementRepository measurements,
+                        AdminInputRepository adminInputs, Scorer scorer,
                         ScoringLocks locks, EntityManager entityManager) {
         this.plans = plans;
         this.measurements = measurements;
+        this.adminInputs = adminInputs;
         this.scorer = scorer;
         this.locks = locks;
         this.entityManager = entityManager;
@@ -53,8 +58,8 @@ public class ScoreRebuild {
                          List<String> differingPlanYears, long millis) {
     }
 
-    /** One input in arrival order: a plan version or a measurement. */
-    private record Input(long seq, PlanVersion planVersion, RecordedMeasurement measurement) {
+    /** One input in arrival order: a plan version, a measurement or an administrator's input. */
+    private record Input(long seq, PlanVersion planVersion, RecordedMeasurement measurement, AdminInput adminInput) {
     }
 
     /** What the live consumers knew about one plan at a point of the replay. */
@@ -63,6 +68,7 @@ public class ScoreRebuild {
         JsonNode document;
         final Map<UUID, RecordedMeasurement> arrived = new LinkedHashMap<>();
         final Map<UUID, UUID> supersededBy = new HashMap<>();
+        final List<AdminInput> adminInputs = new ArrayList<>();
 
         List<RecordedMeasurement> counting() {
             return arrived.values().stream()
@@ -79,8 +85,9 @@ public class ScoreRebuild {
         entityManager.createNativeQuery("CREATE TABLE scorecard_rebuild (LIKE scorecard INCLUDING ALL)").executeUpdate();
 
         List<Input> inputs = new ArrayList<>();
-        plans.listAll().forEach(v -> inputs.add(new Input(v.inputSeq, v, null)));
-        measurements.listAll().forEach(m -> inputs.add(new Input(m.inputSeq, null, m)));
+        plans.listAll().forEach(v -> inputs.add(new Input(v.inputSeq, v, null, null)));
+        measurements.listAll().forEach(m -> inputs.add(new Input(m.inputSeq, null, m, null)));
+        adminInputs.listAll().forEach(a -> inputs.add(new Input(a.inputSeq, null, null, a)));
         inputs.sort(Comparator.comparingLong(Input::seq));
 
         Map<String, PlanState> states = new HashMap<>();
@@ -89,8 +96,10 @@ public class ScoreRebuild {
         for (Input input : inputs) {
             if (input.planVersion() != null) {
                 written += replay(input.planVersion(), states, versions);
-            } else {
+            } else if (input.measurement() != null) {
                 written += replay(input.measurement(), states, versions);
+            } else {
+                written += replay(input.adminInput(), states, versions);
             }
         }
         // The computing instants of versions that existed before are kept, so asOf answers stay the same.
@@ -140,11 +149,19 @@ public class ScoreRebuild {
                 MeasurementRecorded.TYPE, versions);
     }
 
+    private int replay(AdminInput input, Map<String, PlanState> states, Map<String, Long> versions) {
+        PlanState state = states.computeIfAbsent(input.planId, id -> new PlanState());
+        state.adminInputs.add(input);
+        PlanYears years = PlanYears.of(state.document);
+        return write(state, input.kind == AdminInput.Kind.baseline_value ? years.affectedBy(input.year)
+                : years.only(input.year), input.id, AdminInput.TRIGGER_TYPE, versions);
+    }
+
     private int write(PlanState state, List<Integer> years, UUID triggerId, String triggerType,
                       Map<String, Long> versions) {
         PlanVersion version = state.inForce;
         Map<Integer, JsonNode> scorecards = scorer.score(version.planId, version.version, state.document,
-                state.counting(), years);
+                state.counting(), AdminInput.context(state.adminInputs), years);
         Instant now = Instant.now();
         scorecards.forEach((year, scorecard) -> {
             long next = versions.merge(version.planId + "/" + year, 1L, Long::sum);

@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * The one place scores are computed, for live updates and rebuilds alike: a plan version's document
- * and the measurements that count give the scorecard of each requested year, as JSON.
+ * the measurements that count and the administrators' inputs give the scorecard of each requested
+ * year, as JSON.
  */
 @ApplicationScoped
 public class Scorer {
@@ -30,7 +31,8 @@ public class Scorer {
     }
 
     public Map<Integer, JsonNode> score(String planId, int version, JsonNode document,
-                                        Collection<RecordedMeasurement> counting, List<Integer> years) {
+                                        Collection<RecordedMeasurement> counting, ScoringContext context,
+                                        List<Integer> years) {
         Map<Integer, JsonNode> scorecards = new LinkedHashMap<>();
         if (years.isEmpty()) {
             return scorecards;
@@ -41,7 +43,7 @@ public class Scorer {
                         m.recordedAt))
                 .toList();
         for (int year : years) {
-            scorecards.put(year, mapper.valueToTree(engine.score(plan, year, inputs, ScoringContext.empty())));
+            scorecards.put(year, mapper.valueToTree(engine.score(plan, year, inputs, context)));
         }
         return scorecards;
     }

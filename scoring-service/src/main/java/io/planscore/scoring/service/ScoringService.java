@@ -3,15 +3,19 @@ package io.planscore.scoring.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.planscore.platform.events.EnvelopeCodec;
 import io.planscore.platform.outbox.Outbox;
+import io.planscore.scoring.domain.AdminInput;
 import io.planscore.scoring.domain.PlanVersion;
 import io.planscore.scoring.domain.RecordedMeasurement;
 import io.planscore.scoring.domain.ScorecardVersion;
 import io.planscore.scoring.events.MeasurementRecorded;
 import io.planscore.scoring.events.PlanVersionApproved;
 import io.planscore.scoring.events.ScoreUpdated;
+import io.planscore.scoring.repository.AdminInputRepository;
 import io.planscore.scoring.repository.MeasurementRepository;
 import io.planscore.scoring.repository.PlanVersionRepository;
 import io.planscore.scoring.repository.ScorecardRepository;
+import io.planscore.platform.problem.FieldError;
+import io.planscore.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -32,17 +36,19 @@ public class ScoringService {
     private final PlanVersionRepository plans;
     private final MeasurementRepository measurements;
     private final ScorecardRepository scorecards;
+    private final AdminInputRepository adminInputs;
     private final Scorer scorer;
     private final ScoringLocks locks;
     private final Outbox outbox;
     private final EnvelopeCodec codec;
 
     public ScoringService(PlanVersionRepository plans, MeasurementRepository measurements,
-                          ScorecardRepository scorecards, Scorer scorer, ScoringLocks locks, Outbox outbox,
-                          EnvelopeCodec codec) {
+                          ScorecardRepository scorecards, AdminInputRepository adminInputs, Scorer scorer,
+                          ScoringLocks locks, Outbox outbox, EnvelopeCodec codec) {
         this.plans = plans;
         this.measurements = measurements;
         this.scorecards = scorecards;
+        this.adminInputs = adminInputs;
         this.scorer = scorer;
         this.locks = locks;
         this.outbox = outbox;
@@ -100,9 +106,28 @@ public class ScoringService {
         });
     }
 
+    /** An administrator's verdict, award, external target or baseline value for an indicator-year. */
+    @Transactional
+    public AdminInput apply(AdminInput input) {
+        locks.lockPlan(input.planId);
+        PlanVersion version = plans.inForce(input.planId)
+                .orElseThrow(() -> ProblemException.notFound("Plan", input.planId));
+        JsonNode document = version.documentJson();
+        if (document.path("goals").findValues("id").stream().noneMatch(id -> id.asText().equals(input.indicatorId))) {
+            throw ProblemException.invalid(new FieldError("indicatorId", "UNKNOWN_INDICATOR",
+                    "Plan " + input.planId + " has no indicator '" + input.indicatorId + "'."));
+        }
+        adminInputs.persist(input);
+        PlanYears years = PlanYears.of(document);
+        recompute(version, document, input.kind == AdminInput.Kind.baseline_value
+                ? years.affectedBy(input.year) : years.only(input.year), input.id, AdminInput.TRIGGER_TYPE);
+        return input;
+    }
+
     private void recompute(PlanVersion version, JsonNode document, List<Integer> years, UUID triggerId,
                            String triggerType) {
-        scorer.score(version.planId, version.version, document, measurements.counting(version.planId), years)
+        scorer.score(version.planId, version.version, document, measurements.counting(version.planId),
+                        AdminInput.context(adminInputs.ofPlan(version.planId)), years)
                 .forEach((year, scorecard) -> publish(version, year, scorecard, triggerId, triggerType));
     }
 

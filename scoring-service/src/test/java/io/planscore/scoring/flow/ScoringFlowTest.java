@@ -31,6 +31,7 @@ import static org.hamcrest.Matchers.equalTo;
 class ScoringFlowTest {
 
     private static final String SEED_001 = "001_keelung-police_107-110.json";
+    private static final String SEED_003 = "003_chiayi-police_107.json";
 
     @InjectKafkaCompanion
     KafkaCompanion kafka;
@@ -95,6 +96,54 @@ class ScoringFlowTest {
             assertThat(latestTrigger(planId)).isEqualTo(retraction.toString());
             assertThat(indicator(planId, "G2-K1").path("status").asText()).isEqualTo("PENDING");
         });
+    }
+
+    @Test
+    void aCorrectionOfAPriorYearChangesTheBaselineRelativeIndicator() {
+        // 003 F1-G1-K1: "↑" against the mean of the previous 3 years' clearance rates.
+        String planId = events.planScored(SEED_003, 2018);
+        UUID y2017 = UUID.randomUUID();
+        events.record(events.measurement(UUID.randomUUID(), planId, "F1-G1-K1", "2015", "60"));
+        events.record(events.measurement(UUID.randomUUID(), planId, "F1-G1-K1", "2016", "70"));
+        events.record(events.measurement(y2017, planId, "F1-G1-K1", "2017", "80"));
+        UUID y2018 = UUID.randomUUID();
+        events.record(events.measurement(y2018, planId, "F1-G1-K1", "2018", "75"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(latestTrigger(planId)).isEqualTo(y2018.toString());
+            assertThat(indicator(planId, "F1-G1-K1").path("status").asText()).isEqualTo("MET"); // 75 > mean 70
+        });
+
+        UUID correction = UUID.randomUUID();
+        ObjectNode corrected = events.measurement(correction, planId, "F1-G1-K1", "2017", "95");
+        corrected.put("kind", "correction").put("supersedes", y2017.toString());
+        events.record(corrected);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(latestTrigger(planId)).isEqualTo(correction.toString());
+            JsonNode indicator = indicator(planId, "F1-G1-K1");
+            // The baseline is now (60 + 70 + 95) / 3 = 75: 75 is not above it.
+            assertThat(indicator.path("status").asText()).isEqualTo("AT_RISK");
+            assertThat(indicator.path("baselineInputs").toString()).contains(correction.toString());
+        });
+    }
+
+    @Test
+    void anAdministratorsInputRescoresThePlanYear() {
+        String planId = events.planScored(SEED_003, 2018);
+        events.record(events.measurement(UUID.randomUUID(), planId, "F1-G1-K1", "2018", "75"));
+        for (int year = 2015; year <= 2017; year++) {
+            given().contentType("application/json").header("X-Planscore-Principal", "key:admin")
+                    .body("{\"indicatorId\": \"F1-G1-K1\", \"year\": " + year + ", \"kind\": \"baseline_value\", \"value\": 74}")
+                    .post("/api/v1/scores/plans/{planId}/admin-inputs", planId)
+                    .then().statusCode(201).body("enteredBy", equalTo("key:admin"));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(indicator(planId, "F1-G1-K1").path("status").asText()).isEqualTo("MET")); // 75 > 74
+        given().contentType("application/json").body("{\"indicatorId\": \"nope\", \"year\": 2018, \"kind\": \"award\", \"value\": 1}")
+                .post("/api/v1/scores/plans/{planId}/admin-inputs", planId)
+                .then().statusCode(422).body("errors[0].field", equalTo("indicatorId"));
+        given().contentType("application/json").body("{\"year\": 2018, \"kind\": \"bogus\"}")
+                .post("/api/v1/scores/plans/{planId}/admin-inputs", planId)
+                .then().statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItems("indicatorId", "value", "kind"));
     }
 
     private String latestTrigger(String planId) throws Exception {

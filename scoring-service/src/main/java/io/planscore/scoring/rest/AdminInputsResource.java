@@ -1,0 +1,108 @@
+package io.planscore.scoring.rest;
+
+import io.planscore.platform.problem.FieldError;
+import io.planscore.platform.problem.ProblemException;
+import io.planscore.scoring.domain.AdminInput;
+import io.planscore.scoring.repository.AdminInputRepository;
+import io.planscore.scoring.service.ScoringService;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Administrators' scoring inputs: verdicts, awards, external targets and baseline values. */
+@Path("/api/v1/scores/plans/{planId}/admin-inputs")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminInputsResource {
+
+    private final ScoringService scoring;
+    private final AdminInputRepository inputs;
+
+    public AdminInputsResource(ScoringService scoring, AdminInputRepository inputs) {
+        this.scoring = scoring;
+        this.inputs = inputs;
+    }
+
+    public record NewInput(String indicatorId, Integer year, String kind, BigDecimal value, String note) {
+    }
+
+    public record InputView(UUID id, String planId, String indicatorId, int year, AdminInput.Kind kind,
+                            BigDecimal value, String note, String enteredBy, Instant enteredAt) {
+        static InputView of(AdminInput input) {
+            return new InputView(input.id, input.planId, input.indicatorId, input.year, input.kind, input.value,
+                    input.note, input.enteredBy, input.enteredAt);
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Enter a verdict, award, external target or baseline value; the plan-year is rescored")
+    public Response enter(@PathParam("planId") String planId, NewInput body,
+                          @HeaderParam("X-Planscore-Principal") String principal) {
+        AdminInput input = validate(planId, body);
+        input.enteredBy = principal == null ? "anonymous" : principal;
+        InputView view = InputView.of(scoring.apply(input));
+        return Response.created(URI.create("/api/v1/scores/plans/" + planId + "/admin-inputs/" + view.id()))
+                .entity(view).build();
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "The administrators' inputs of a plan, oldest first")
+    public List<InputView> list(@PathParam("planId") String planId) {
+        return inputs.ofPlan(planId).stream().map(InputView::of).toList();
+    }
+
+    private static AdminInput validate(String planId, NewInput body) {
+        if (body == null) {
+            throw ProblemException.invalid(new FieldError("$", "MISSING_BODY", "A JSON body is required."));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (body.indicatorId() == null || body.indicatorId().isBlank()) {
+            errors.add(new FieldError("indicatorId", "MISSING_FIELD", "indicatorId is required."));
+        }
+        if (body.year() == null) {
+            errors.add(new FieldError("year", "MISSING_FIELD", "year (AD) is required."));
+        }
+        if (body.value() == null) {
+            errors.add(new FieldError("value", "MISSING_FIELD", "value is required."));
+        }
+        AdminInput.Kind kind = null;
+        try {
+            kind = body.kind() == null ? null : AdminInput.Kind.valueOf(body.kind());
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        if (kind == null) {
+            errors.add(new FieldError("kind", "INVALID_KIND",
+                    "kind must be one of verdict, award, external_target, baseline_value."));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("The input is not valid.", errors);
+        }
+        AdminInput input = new AdminInput();
+        input.id = UUID.randomUUID();
+        input.planId = planId;
+        input.indicatorId = body.indicatorId();
+        input.year = body.year();
+        input.kind = kind;
+        input.value = body.value();
+        input.note = body.note();
+        input.enteredAt = Instant.now();
+        return input;
+    }
+}

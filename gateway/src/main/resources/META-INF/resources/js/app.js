@@ -327,7 +327,12 @@ function defaultYear(plan) {
 // ---------------------------------------------------------------- routing
 
 function parseRoute() {
-  const parts = location.hash.replace(/^#\/?/, '').split('/').map((p) => decodeURIComponent(p));
+  let parts;
+  try {
+    parts = location.hash.replace(/^#\/?/, '').split('/').map((p) => decodeURIComponent(p));
+  } catch (e) {
+    return { planId: null };
+  }
   if (parts[0] !== 'plan' || !parts[1]) {
     return { planId: null };
   }
@@ -371,14 +376,14 @@ async function route() {
     history.replaceState(null, '', planHash(target.planId, year, target.indicatorId));
   }
   if (planChanged || year !== state.year) {
+    closeDetailPanel();
     state.year = year;
     resetChanges();
     state.view = null;
     state.history = [];
+    renderPlans();
     loadScore();
   }
-  renderPlans();
-  renderContent();
   if (target.indicatorId) {
     openDetail(target.indicatorId);
   } else {
@@ -653,7 +658,8 @@ async function loadDetail(indicatorId) {
     state.detail.status = 'ready';
   } else {
     state.detail.status = 'error';
-    state.detail.error = explanation.reason && explanation.reason.message;
+    state.detail.error = explanation.reason instanceof ApiError && explanation.reason.status === 404
+      ? t('score.none') : explanation.reason && explanation.reason.message;
   }
   if (measurements.status === 'fulfilled') {
     state.detail.measurements = listOf(measurements.value);

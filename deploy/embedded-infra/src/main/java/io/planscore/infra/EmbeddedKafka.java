@@ -113,12 +113,21 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * A port that is free now, chosen below Linux's ephemeral range (32768+): a port handed out by the
+     * kernel could be taken again by any outgoing connection before the server that reserved it binds.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = random.nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(candidate)) {
+                socket.setReuseAddress(true);
+                return candidate;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("No free port found between 20000 and 32000");
     }
 }

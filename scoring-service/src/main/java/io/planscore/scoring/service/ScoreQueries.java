@@ -41,7 +41,7 @@ public class ScoreQueries {
     }
 
     public record HistoryEntry(long scoreVersion, int planVersion, Instant computedAt, Trigger trigger,
-                               JsonNode total) {
+                               BigDecimal totalScore) {
     }
 
     public record InputEvent(UUID eventId, String component, String period, BigDecimal value, String kind,
@@ -67,7 +67,7 @@ public class ScoreQueries {
         }
         return versions.stream()
                 .map(v -> new HistoryEntry(v.scoreVersion, v.planVersion, v.computedAt,
-                        new Trigger(v.triggerEventId, v.triggerType), read(v.body).path("total")))
+                        new Trigger(v.triggerEventId, v.triggerType), totalScore(read(v.body))))
                 .toList();
     }
 
@@ -82,6 +82,11 @@ public class ScoreQueries {
                 .toList();
         return new Explanation(planId, version.year, version.scoreVersion, version.planVersion, version.computedAt,
                 indicator, measurements.byIds(inputIds).stream().map(InputEvent::of).toList());
+    }
+
+    private static BigDecimal totalScore(JsonNode scorecard) {
+        JsonNode total = scorecard.path("totalScore");
+        return total.isNumber() ? total.decimalValue() : null;
     }
 
     private ScorecardVersion find(String planId, Integer year, Instant asOf) {

@@ -1,0 +1,107 @@
+package io.planscore.measurements.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.planscore.measurements.service.Caller;
+import io.planscore.measurements.service.EventResult;
+import io.planscore.measurements.service.IngestionService;
+import io.planscore.measurements.service.Submission;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Bare measurement events from agencies' own systems on {@code measurements.submitted.v1} (the body of
+ * {@code POST /api/v1/measurements}, key = plan id), through the same pipeline as HTTP and CSV.
+ *
+ * <ul>
+ *   <li>Records come in polls of up to 500, processed as one chunk (one transaction).</li>
+ *   <li>Each record's identity (topic, partition, offset, timestamp) goes to the inbox in that
+ *       transaction, so a record redelivered after a crash or rebalance is skipped. A record sent again
+ *       by the agency is a new record: it is answered like a repeated HTTP post (duplicate, or rejected
+ *       as a conflicting duplicate), never recorded twice, because the pipeline is idempotent on eventId.</li>
+ *   <li>Optional headers {@code X-Planscore-Role}, {@code X-Planscore-Agency}, {@code X-Planscore-Principal}
+ *       identify the sender: an {@code agency} sender posting for another agency's plan is rejected
+ *       ({@code FORBIDDEN}). Without them the broker's ACLs decided, and the principal is {@code kafka}.</li>
+ *   <li>A record that is not a JSON object is rejected ({@code MALFORMED_EVENT}) like any bad event, so the
+ *       agency sees it on {@code measurements.rejected.v1}. Only a failure of this service (database down)
+ *       sends the poll's records to {@code measurements.submitted.v1.dlq.measurements-service}.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class SubmittedConsumer {
+
+    private static final Logger LOG = Logger.getLogger(SubmittedConsumer.class);
+
+    private final IngestionService ingestion;
+    private final ObjectMapper mapper;
+
+    public SubmittedConsumer(IngestionService ingestion, ObjectMapper mapper) {
+        this.ingestion = ingestion;
+        this.mapper = mapper;
+    }
+
+    @Incoming("submitted-in")
+    @Blocking
+    public void onSubmitted(ConsumerRecords<String, String> records) {
+        List<Submission> submissions = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            submissions.add(toSubmission(record));
+        }
+        List<EventResult> results = ingestion.ingestKafka(submissions);
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("Processed %d submitted records: %s", results.size(),
+                    results.stream().map(EventResult::status).toList());
+        }
+    }
+
+    Submission toSubmission(ConsumerRecord<String, String> record) {
+        UUID inboxKey = UUID.nameUUIDFromBytes((record.topic() + "/" + record.partition() + "/" + record.offset() + "/"
+                + record.timestamp()).getBytes(StandardCharsets.UTF_8));
+        Caller caller = caller(record);
+        String value = record.value();
+        if (value == null || value.isBlank()) {
+            return Submission.malformed(value, "the record has no value: send the measurement event as a JSON object",
+                    null, inboxKey, caller);
+        }
+        JsonNode body;
+        try {
+            body = mapper.readTree(value);
+        } catch (JsonProcessingException e) {
+            return Submission.malformed(value, "the record is not valid JSON: " + e.getOriginalMessage(), null,
+                    inboxKey, caller);
+        }
+        return Submission.of(body, null, null, inboxKey, caller);
+    }
+
+    private static Caller caller(ConsumerRecord<String, String> record) {
+        String role = header(record, "X-Planscore-Role");
+        String agency = header(record, "X-Planscore-Agency");
+        String principal = header(record, "X-Planscore-Principal");
+        if (role == null) {
+            return principal == null ? Caller.trustedKafka() : new Caller(Caller.Role.ADMIN, null, principal);
+        }
+        Caller.Role parsed = Caller.Role.parse(role);
+        return new Caller(parsed == null ? Caller.Role.VIEWER : parsed, agency,
+                principal != null ? principal : "kafka:" + (agency != null ? agency : role));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        if (header == null || header.value() == null) {
+            return null;
+        }
+        String value = new String(header.value(), StandardCharsets.UTF_8).trim();
+        return value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,50 @@
+package io.planscore.measurements.plan;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Reads the plan versions in force, many plans at a time (two queries per call, whatever the count). */
+@ApplicationScoped
+public class PlanCatalog {
+
+    public Map<String, PlanRules> load(Collection<String> planIds) {
+        if (planIds.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = List.copyOf(planIds);
+        List<PlanVersionModel> plans = PlanVersionModel.list("planId in ?1", ids);
+        if (plans.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Map<String, IndicatorRules>> indicators = new HashMap<>();
+        List<PlanIndicatorModel> rows = PlanIndicatorModel.list("planId in ?1",
+                plans.stream().map(p -> p.planId).toList());
+        for (PlanIndicatorModel row : rows) {
+            indicators.computeIfAbsent(row.planId, k -> new HashMap<>()).put(row.indicatorId, toRules(row));
+        }
+        return plans.stream().collect(Collectors.toMap(p -> p.planId, p -> new PlanRules(p.planId, p.version,
+                p.agencyId, p.adStart, p.adEnd, Map.copyOf(indicators.getOrDefault(p.planId, Map.of())))));
+    }
+
+    /** The owning agency of each known plan. */
+    public Map<String, String> agencies(Collection<String> planIds) {
+        if (planIds.isEmpty()) {
+            return Map.of();
+        }
+        List<PlanVersionModel> plans = PlanVersionModel.list("planId in ?1", List.copyOf(planIds));
+        return plans.stream().collect(Collectors.toMap(p -> p.planId, p -> p.agencyId));
+    }
+
+    static IndicatorRules toRules(PlanIndicatorModel row) {
+        List<String> operands = row.operands == null || row.operands.isBlank() ? List.of()
+                : Arrays.stream(row.operands.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return new IndicatorRules(row.indicatorId, row.unit, row.scale, operands, row.baselineYears, row.nonNegative,
+                row.rangeMin, row.rangeMax);
+    }
+}

@@ -1,0 +1,140 @@
+package io.planscore.measurements.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.planscore.measurements.service.Units;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Derives the validation rules from a {@code seed-plan-fixture/v1} plan document.
+ *
+ * <ul>
+ *   <li>Years: {@code plan.period.ad_start..ad_end}.</li>
+ *   <li>Unit: the first non-null {@code unit} of the indicator's targets, else {@code formula.result_unit}.</li>
+ *   <li>Components: the keys of {@code formula.operands} (derived operands such as {@code B = B1 + B2} included).</li>
+ *   <li>Baseline history (SCORING.md §2.6): {@code baseline.type = mean_of_previous_n_years} accepts the
+ *       {@code n} years before the plan; {@code previous_year_value} / {@code previous_year} the year before
+ *       (or back to {@code year_roc} when given); a {@code reduction_vs_previous_year} rule or a
+ *       「與前年相較」 standard the year before.</li>
+ *   <li>Non-negative: counts and other quantities with a unit that is neither a percentage nor money, whose
+ *       standard does not describe a change (相較, 成長, 增減, 短少, 差額, 節約) and whose formula (if any)
+ *       has no subtraction. Rates, growth rates and money may be negative; rates above 100% are normal.</li>
+ *   <li>Range: an optional {@code value_range: {min, max}} on the indicator (an extension of the fixture format).</li>
+ * </ul>
+ */
+public final class PlanDocumentReader {
+
+    private static final Pattern SIGNED_STANDARD = Pattern.compile("相較|成長|增減|短少|差額|節約|變動");
+    private static final Pattern PREVIOUS_YEAR_STANDARD = Pattern.compile("與前年相較|較前一年|較上一年");
+
+    private PlanDocumentReader() {
+    }
+
+    public record Derived(int adStart, int adEnd, List<IndicatorRules> indicators) {
+    }
+
+    /** @throws IllegalArgumentException when the document lacks the period or the goals */
+    public static Derived read(JsonNode document) {
+        if (document == null || !document.isObject()) {
+            throw new IllegalArgumentException("document is missing or not an object");
+        }
+        JsonNode period = document.path("plan").path("period");
+        if (!period.path("ad_start").canConvertToInt() || !period.path("ad_end").canConvertToInt()
+                || !period.path("ad_start").isNumber() || !period.path("ad_end").isNumber()) {
+            throw new IllegalArgumentException("document.plan.period.ad_start/ad_end are missing");
+        }
+        int adStart = period.path("ad_start").asInt();
+        int adEnd = period.path("ad_end").asInt();
+        if (adEnd < adStart) {
+            throw new IllegalArgumentException("document.plan.period ends before it starts");
+        }
+        JsonNode goals = document.path("goals");
+        if (!goals.isArray()) {
+            throw new IllegalArgumentException("document.goals is missing");
+        }
+        Map<String, IndicatorRules> indicators = new LinkedHashMap<>();
+        for (JsonNode goal : goals) {
+            for (JsonNode indicator : goal.path("indicators")) {
+                String id = text(indicator.path("id"));
+                if (id == null) {
+                    throw new IllegalArgumentException("an indicator of goal " + text(goal.path("id")) + " has no id");
+                }
+                indicators.put(id, rules(id, indicator, adStart));
+            }
+        }
+        return new Derived(adStart, adEnd, List.copyOf(indicators.values()));
+    }
+
+    static IndicatorRules rules(String id, JsonNode indicator, int adStart) {
+        String unit = null;
+        Integer scale = null;
+        for (JsonNode target : indicator.path("targets")) {
+            String targetUnit = text(target.path("unit"));
+            if (unit == null && targetUnit != null) {
+                unit = Units.normalize(targetUnit);
+                scale = target.path("scale").isIntegralNumber() ? target.path("scale").asInt() : null;
+            }
+        }
+        JsonNode formula = indicator.path("formula");
+        List<String> operands = new ArrayList<>();
+        if (formula.isObject()) {
+            Iterator<String> names = formula.path("operands").fieldNames();
+            names.forEachRemaining(operands::add);
+            if (unit == null) {
+                unit = Units.normalize(text(formula.path("result_unit")));
+            }
+        }
+        String standard = text(indicator.path("measurement_standard"));
+        String name = text(indicator.path("name"));
+        String words = (standard == null ? "" : standard) + " " + (name == null ? "" : name);
+
+        int baselineYears = 0;
+        JsonNode baseline = indicator.path("baseline");
+        String baselineType = text(baseline.path("type"));
+        if (baselineType != null) {
+            if (baselineType.startsWith("mean_of_previous_n_years")) {
+                baselineYears = baseline.path("n").canConvertToInt() && baseline.path("n").asInt() > 0
+                        ? baseline.path("n").asInt() : 3;
+            } else if (baselineType.startsWith("previous_year")) {
+                baselineYears = 1;
+                if (baseline.path("year_roc").isIntegralNumber()) {
+                    baselineYears = Math.max(1, adStart - (baseline.path("year_roc").asInt() + 1911));
+                }
+            }
+        }
+        if ("reduction_vs_previous_year".equals(text(indicator.path("scoring_rule").path("type")))
+                || PREVIOUS_YEAR_STANDARD.matcher(words).find()) {
+            baselineYears = Math.max(baselineYears, 1);
+        }
+
+        boolean nonNegative = unit != null
+                && !Units.isPercent(unit)
+                && !Units.isMoney(unit)
+                && !SIGNED_STANDARD.matcher(words).find()
+                && !(formula.isObject() && text(formula.path("expression")) != null
+                        && text(formula.path("expression")).contains("-"));
+
+        BigDecimal min = null;
+        BigDecimal max = null;
+        JsonNode range = indicator.path("value_range");
+        if (range.isObject()) {
+            min = range.path("min").isNumber() ? range.path("min").decimalValue() : null;
+            max = range.path("max").isNumber() ? range.path("max").decimalValue() : null;
+        }
+        return new IndicatorRules(id, unit, scale, List.copyOf(operands), baselineYears, nonNegative, min, max);
+    }
+
+    private static String text(JsonNode node) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        String value = node.asText().trim();
+        return value.isEmpty() ? null : value;
+    }
+}

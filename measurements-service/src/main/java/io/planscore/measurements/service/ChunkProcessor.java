@@ -1,0 +1,217 @@
+package io.planscore.measurements.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.planscore.measurements.domain.Channel;
+import io.planscore.measurements.domain.Kind;
+import io.planscore.measurements.domain.Measurement;
+import io.planscore.measurements.domain.MeasurementStatus;
+import io.planscore.measurements.domain.RejectedMeasurement;
+import io.planscore.measurements.events.MeasurementRecorded;
+import io.planscore.measurements.events.MeasurementRejected;
+import io.planscore.measurements.plan.PlanCatalog;
+import io.planscore.measurements.plan.PlanRules;
+import io.planscore.measurements.repository.MeasurementRepository;
+import io.planscore.platform.events.EventEnvelope;
+import io.planscore.platform.inbox.Inbox;
+import io.planscore.platform.outbox.Outbox;
+import io.planscore.platform.problem.FieldError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Processes one chunk of submissions in one transaction: two bulk lookups (the recorded events the
+ * chunk names, the plans it posts for), then each event in order. An accepted event is inserted with
+ * its {@code MeasurementRecorded} in the outbox; a rejected one is stored with its
+ * {@code MeasurementRejected}; a duplicate changes nothing. Rows and outbox messages are written in
+ * JDBC batches at the end of the chunk, so a chunk costs a handful of round trips, not one per event. Events later in the chunk see the ones
+ * accepted before them (duplicates and corrections inside one batch work).
+ */
+@ApplicationScoped
+public class ChunkProcessor {
+
+    public static final String PRODUCER = "measurements-service";
+    static final String INBOX_CONSUMER = "measurements-service.submitted";
+
+    private final MeasurementRepository measurements;
+    private final PlanCatalog catalog;
+    private final Outbox outbox;
+    private final Inbox inbox;
+    private final ObjectMapper mapper;
+
+    public ChunkProcessor(MeasurementRepository measurements, PlanCatalog catalog, Outbox outbox, Inbox inbox,
+                          ObjectMapper mapper) {
+        this.measurements = measurements;
+        this.catalog = catalog;
+        this.outbox = outbox;
+        this.inbox = inbox;
+        this.mapper = mapper;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<EventResult> process(List<Submission> chunk, Channel channel, Caller requestCaller) {
+        Set<UUID> ids = new HashSet<>();
+        Set<String> planIds = new HashSet<>();
+        for (Submission submission : chunk) {
+            ParsedEvent e = submission.parsed();
+            if (e != null) {
+                if (e.eventId() != null) {
+                    ids.add(e.eventId());
+                }
+                if (e.supersedes() != null) {
+                    ids.add(e.supersedes());
+                }
+                if (e.planId() != null) {
+                    planIds.add(e.planId());
+                }
+            }
+        }
+        Map<UUID, Measurement> known = new HashMap<>(measurements.findByIds(ids));
+        Map<String, PlanRules> plans = catalog.load(planIds);
+        List<UUID> inboxKeys = chunk.stream().map(Submission::inboxKey).filter(Objects::nonNull).toList();
+        Set<UUID> firstDeliveries = inbox.firstDeliveries(inboxKeys, INBOX_CONSUMER);
+
+        List<Outbox.Pending> outgoing = new ArrayList<>();
+        List<RejectedMeasurement> rejectedRows = new ArrayList<>();
+        List<EventResult> results = new ArrayList<>(chunk.size());
+        for (Submission submission : chunk) {
+            if (submission.inboxKey() != null && !firstDeliveries.contains(submission.inboxKey())) {
+                results.add(new EventResult(null, submission.row(), EventResult.SKIPPED, List.of()));
+                continue;
+            }
+            Caller caller = submission.caller() != null ? submission.caller() : requestCaller;
+            results.add(processOne(submission, channel, caller, submission.caller() != null, known, plans, outgoing,
+                    rejectedRows));
+        }
+        // measurements first, then rejections: each kind goes to the database as one JDBC batch
+        rejectedRows.forEach(r -> r.persist());
+        Measurement.flush();
+        outbox.publishAll(outgoing);
+        return results;
+    }
+
+    private EventResult processOne(Submission submission, Channel channel, Caller caller, boolean checkCallerPerEvent,
+                                   Map<UUID, Measurement> known, Map<String, PlanRules> plans,
+                                   List<Outbox.Pending> outgoing, List<RejectedMeasurement> rejectedRows) {
+        ParsedEvent e = submission.parsed();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (e == null) {
+            return reject(submission, null, EventParser.malformed(submission.malformed()), channel, caller, now, outgoing, rejectedRows);
+        }
+        if (e.eventId() != null) {
+            Measurement existing = known.get(e.eventId());
+            if (existing != null) {
+                if (existing.bodyHash.equals(e.bodyHash())) {
+                    return new EventResult(e.eventIdText(), submission.row(), EventResult.DUPLICATE, List.of());
+                }
+                return reject(submission, e, List.of(MeasurementValidator.error("eventId",
+                        ReasonCode.CONFLICTING_DUPLICATE, "eventId " + e.eventId() + " was recorded on "
+                                + existing.recordedAt + " with a different body: an eventId names one event forever; "
+                                + "use a new eventId, or a correction to change a value")), channel, caller, now, outgoing, rejectedRows);
+            }
+        }
+        PlanRules plan = e.planId() == null ? null : plans.get(e.planId());
+        List<FieldError> errors = MeasurementValidator.validate(e, plan, checkCallerPerEvent ? caller : null, known);
+        if (!errors.isEmpty()) {
+            return reject(submission, e, errors, channel, caller, now, outgoing, rejectedRows);
+        }
+        Measurement recorded = accept(e, Objects.requireNonNull(plan), channel, caller, known, now, outgoing);
+        known.put(recorded.eventId, recorded);
+        return new EventResult(e.eventIdText(), submission.row(), EventResult.ACCEPTED, List.of());
+    }
+
+    private Measurement accept(ParsedEvent e, PlanRules plan, Channel channel, Caller caller,
+                               Map<UUID, Measurement> known, Instant now, List<Outbox.Pending> outgoing) {
+        Measurement old = e.supersedes() == null ? null : known.get(e.supersedes());
+        Measurement m = new Measurement();
+        m.eventId = e.eventId();
+        m.planId = e.planId();
+        m.planVersion = plan.version();
+        m.agencyId = plan.agencyId();
+        m.indicatorId = e.indicatorId();
+        m.component = e.component();
+        m.period = e.period() != null ? e.period().text() : old.period;
+        m.year = e.period() != null ? e.period().year() : old.year;
+        m.value = e.value();
+        m.unit = e.unit();
+        m.kind = e.kind().wire();
+        m.supersedes = e.supersedes();
+        m.status = MeasurementStatus.ACTIVE.wire();
+        m.observedAt = e.observedAt();
+        m.note = e.note();
+        m.evidenceUrl = e.evidenceUrl();
+        m.recordedAt = now;
+        m.submittedBy = caller.principal();
+        m.channel = channel.wire();
+        m.bodyHash = e.bodyHash();
+        m.body = e.canonicalBody();
+        m.persist();
+        if (old != null) {
+            old.supersededBy = m.eventId;
+            old.status = (e.kind() == Kind.RETRACTION ? MeasurementStatus.RETRACTED : MeasurementStatus.SUPERSEDED).wire();
+        }
+        MeasurementRecorded payload = new MeasurementRecorded(m.eventId, m.planId, m.planVersion, m.agencyId,
+                m.indicatorId, m.component, m.period, m.year, m.value, m.unit, m.kind, m.supersedes, m.observedAt,
+                m.recordedAt, m.submittedBy, m.channel, m.note, m.evidenceUrl);
+        outgoing.add(new Outbox.Pending(MeasurementRecorded.TOPIC, new EventEnvelope(m.eventId,
+                MeasurementRecorded.TYPE, 1, now, m.planId, m.planVersion, PRODUCER, mapper.valueToTree(payload))));
+        return m;
+    }
+
+    private EventResult reject(Submission submission, ParsedEvent e, List<FieldError> errors, Channel channel,
+                               Caller caller, Instant now, List<Outbox.Pending> outgoing,
+                               List<RejectedMeasurement> rejectedRows) {
+        JsonNode body = submission.body() != null ? submission.body() : rawBody(submission.raw());
+        RejectedMeasurement r = new RejectedMeasurement();
+        r.rejectionId = UUID.randomUUID();
+        r.eventId = e == null ? null : e.eventId();
+        r.planId = e == null ? null : e.planId();
+        r.body = write(body);
+        r.errors = write(errors);
+        r.channel = channel.wire();
+        r.receivedAt = now;
+        r.principal = caller.principal();
+        rejectedRows.add(r);
+        MeasurementRejected payload = new MeasurementRejected(r.rejectionId, r.eventId, r.planId, errors, body,
+                r.channel, now);
+        outgoing.add(new Outbox.Pending(MeasurementRejected.TOPIC, new EventEnvelope(r.rejectionId,
+                MeasurementRejected.TYPE, 1, now, r.planId == null ? "unassigned" : r.planId, 0, PRODUCER,
+                mapper.valueToTree(payload))));
+        return new EventResult(e == null ? null : e.eventIdText(), submission.row(), EventResult.REJECTED, errors);
+    }
+
+    private JsonNode rawBody(String raw) {
+        if (raw != null) {
+            try {
+                JsonNode parsed = mapper.readTree(raw);
+                if (parsed != null && !parsed.isMissingNode()) {
+                    return parsed;
+                }
+            } catch (JsonProcessingException ignored) {
+                // not JSON: kept as text below
+            }
+        }
+        return mapper.createObjectNode().put("raw", raw);
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.planscore.measurements.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** Reads a topic from the beginning (fresh consumer group) and filters its records. */
+public final class Topics implements AutoCloseable {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final ConsumerTask<String, String> task;
+
+    private Topics(ConsumerTask<String, String> task) {
+        this.task = task;
+    }
+
+    public static Topics read(KafkaCompanion companion, String topic) {
+        return new Topics(companion.consumeStrings().withGroupId("test-" + UUID.randomUUID())
+                .withOffsetReset("earliest").fromTopics(topic, Duration.ofMinutes(10)));
+    }
+
+    public List<ConsumerRecord<String, String>> records(Predicate<ConsumerRecord<String, String>> filter) {
+        return task.getRecords().stream().filter(filter).toList();
+    }
+
+    public List<ConsumerRecord<String, String>> withKey(String key) {
+        return records(r -> key.equals(r.key()));
+    }
+
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        return KafkaCompanion.getHeader(record.headers(), name);
+    }
+
+    public static JsonNode json(ConsumerRecord<String, String> record) {
+        try {
+            return MAPPER.readTree(record.value());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        task.close();
+    }
+}

@@ -168,7 +168,7 @@ export function valueChart(measurements, { target, targetYear, unit, scored } = 
 /** The total score of every score version, oldest first, as a small line. */
 export function sparkline(history) {
   const entries = history
-    .map((entry) => ({ version: Number(entry.scoreVersion), total: totalOf(entry.total) }))
+    .map((entry) => ({ version: Number(entry.scoreVersion), total: toNumber(entry.totalScore ?? null) }))
     .filter((entry) => entry.total !== null)
     .sort((a, b) => a.version - b.version);
   if (entries.length === 0) {
@@ -193,12 +193,3 @@ export function sparkline(history) {
     s('title', {}, `v${last.version}: ${formatPoints(last.total)}`));
 }
 
-function totalOf(total) {
-  if (total === null || total === undefined) {
-    return null;
-  }
-  if (typeof total === 'object') {
-    return toNumber(total.totalScore ?? total.score ?? total.value ?? null);
-  }
-  return toNumber(total);
-}

@@ -1,0 +1,25 @@
+package io.planscore.plans.repository;
+
+import io.planscore.plans.domain.Agency;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class AgencyRepository implements PanacheRepositoryBase<Agency, UUID> {
+
+    /** The agency of that name (under that parent when one is given; the oldest one if several). */
+    public Optional<Agency> findByName(String name, UUID parentId) {
+        if (parentId == null) {
+            return find("name = ?1 ORDER BY createdAt, id", name).firstResultOptional();
+        }
+        return find("name = ?1 AND parentId = ?2 ORDER BY createdAt, id", name, parentId).firstResultOptional();
+    }
+
+    public List<Agency> listOrdered() {
+        return find("ORDER BY name, id").list();
+    }
+}

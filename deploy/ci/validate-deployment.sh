@@ -201,14 +201,16 @@ function planscoreRules(label, docs, complete) {
     const podLabels = [...byKind('Deployment'), ...byKind('StatefulSet')].map((d) => d.spec.template.metadata.labels ?? {});
     if (!podLabels.some((l) => Object.entries(sel).every(([k, v]) => l[k] === v))) problems.push(`Service ${svc.metadata.name} selects no pod template`);
   }
-  // Internal services: ingress only from the gateway.
+  // Internal services: ingress only from the gateway (and plans-service from measurements-service,
+  // which asks it for plan versions that have not reached it on Kafka yet).
   const policies = byKind('NetworkPolicy');
+  const callers = (name) => name === 'plans-service' ? ['gateway', 'measurements-service'] : ['gateway'];
   const deny = policies.find((p) => p.spec.podSelector?.matchLabels?.['app.kubernetes.io/part-of'] === 'planscore' && !p.spec.ingress);
   if (!deny) problems.push('no default-deny ingress NetworkPolicy for planscore pods');
   for (const name of ['plans-service', 'measurements-service', 'scoring-service']) {
     const applying = policies.filter((p) => p.spec.podSelector?.matchLabels?.['app.kubernetes.io/name'] === name);
     const ok = applying.length > 0 && applying.every((p) => (p.spec.ingress ?? []).every((rule) =>
-      (rule.from ?? []).length > 0 && rule.from.every((f) => f.podSelector?.matchLabels?.['app.kubernetes.io/name'] === 'gateway' && !f.namespaceSelector && !f.ipBlock)));
+      (rule.from ?? []).length > 0 && rule.from.every((f) => callers(name).includes(f.podSelector?.matchLabels?.['app.kubernetes.io/name']) && !f.namespaceSelector && !f.ipBlock)));
     if (!ok) problems.push(`${name}: no NetworkPolicy limiting ingress to the gateway`);
   }
   // Topics of docs/events.md.

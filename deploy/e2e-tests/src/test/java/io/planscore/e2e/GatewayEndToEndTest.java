@@ -91,7 +91,11 @@ class GatewayEndToEndTest {
         assertRejected(measurement(UUID.randomUUID(), planId, "G2-K1", "2018", "40", "人"), "unit");
 
         admin().get("/api/v1/measurements?planId={planId}", planId).then().statusCode(200)
-                .body("size()", equalTo(0));
+                .body("total", equalTo(0));
+        admin().get("/api/v1/scores/plans/{planId}/history?year=2018", planId).then().statusCode(200)
+                .body("trigger.eventType", org.hamcrest.Matchers.everyItem(equalTo("PlanVersionApproved")));
+        admin().get("/api/v1/measurements/rejected?planId={planId}", planId).then().statusCode(200)
+                .body("total", equalTo(3));
     }
 
     private static void assertRejected(String body, String field) {

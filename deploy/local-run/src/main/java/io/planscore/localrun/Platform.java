@@ -62,8 +62,10 @@ public final class Platform implements AutoCloseable {
             env.put("DB_PASSWORD", "");
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             env.put("PLANSCORE_INTERNAL_TOKEN", INTERNAL_TOKEN);
-            if (spec.name().equals("gateway")) {
+            if (!spec.name().equals("plans-service")) {
                 env.put("PLANSCORE_UPSTREAM_PLANS_URL", localUrl(ports.get("plans-service")));
+            }
+            if (spec.name().equals("gateway")) {
                 env.put("PLANSCORE_UPSTREAM_MEASUREMENTS_URL", localUrl(ports.get("measurements-service")));
                 env.put("PLANSCORE_UPSTREAM_SCORING_URL", localUrl(ports.get("scoring-service")));
                 env.put("PLANSCORE_BOOTSTRAP_ADMIN_KEY", settings.bootstrapAdminKey());

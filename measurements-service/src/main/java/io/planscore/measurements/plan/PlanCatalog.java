@@ -7,18 +7,24 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Reads the plan versions in force, many plans at a time (two queries per call, whatever the count). */
 @ApplicationScoped
 public class PlanCatalog {
 
+    private final PlanSource source;
+
+    public PlanCatalog(PlanSource source) {
+        this.source = source;
+    }
+
     public Map<String, PlanRules> load(Collection<String> planIds) {
         if (planIds.isEmpty()) {
             return Map.of();
         }
-        List<String> ids = List.copyOf(planIds);
-        List<PlanVersionModel> plans = PlanVersionModel.list("planId in ?1", ids);
+        List<PlanVersionModel> plans = inForce(planIds);
         if (plans.isEmpty()) {
             return Map.of();
         }
@@ -37,8 +43,19 @@ public class PlanCatalog {
         if (planIds.isEmpty()) {
             return Map.of();
         }
-        List<PlanVersionModel> plans = PlanVersionModel.list("planId in ?1", List.copyOf(planIds));
-        return plans.stream().collect(Collectors.toMap(p -> p.planId, p -> p.agencyId));
+        return inForce(planIds).stream().collect(Collectors.toMap(p -> p.planId, p -> p.agencyId));
+    }
+
+    /** The known plans among {@code planIds}, after asking plans-service about the others (see {@link PlanSource}). */
+    private List<PlanVersionModel> inForce(Collection<String> planIds) {
+        List<String> ids = List.copyOf(planIds);
+        List<PlanVersionModel> plans = PlanVersionModel.list("planId in ?1", ids);
+        if (plans.size() < ids.size()) {
+            Set<String> known = plans.stream().map(p -> p.planId).collect(Collectors.toSet());
+            source.catchUp(ids.stream().filter(id -> !known.contains(id)).toList());
+            plans = PlanVersionModel.list("planId in ?1", ids);
+        }
+        return plans;
     }
 
     static IndicatorRules toRules(PlanIndicatorModel row) {

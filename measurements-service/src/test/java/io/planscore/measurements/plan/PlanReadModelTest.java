@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,8 +26,11 @@ class PlanReadModelTest {
     @InjectKafkaCompanion
     KafkaCompanion companion;
 
-    static Map<String, IndicatorRules> indicators(String planId) {
-        return QuarkusTransaction.requiringNew().call(() -> new PlanCatalog().load(java.util.List.of(planId)))
+    @Inject
+    PlanCatalog catalog;
+
+    Map<String, IndicatorRules> indicators(String planId) {
+        return QuarkusTransaction.requiringNew().call(() -> catalog.load(java.util.List.of(planId)))
                 .get(planId).indicators();
     }
 

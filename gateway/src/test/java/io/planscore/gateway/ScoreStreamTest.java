@@ -1,0 +1,204 @@
+package io.planscore.gateway;
+
+import io.planscore.infra.RealInfraResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The live stream against a real broker: score updates published on {@code scoring.score-updated.v1}
+ * reach every subscriber in order; a subscriber that reconnects with {@code Last-Event-ID} gets exactly
+ * what it missed; a client that stops reading does not hold the others back.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfraResource.class)
+@QuarkusTestResource(FakeUpstreams.class)
+class ScoreStreamTest {
+
+    private static final String TOPIC = "scoring.score-updated.v1";
+
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
+
+    @TestHTTPResource("/api/v1/scores/stream")
+    URL stream;
+
+    @BeforeEach
+    void topic() {
+        if (!kafka.topics().list().contains(TOPIC)) {
+            kafka.topics().createAndWait(TOPIC, 3);
+        }
+    }
+
+    @Test
+    void aReconnectingSubscriberReceivesExactlyTheUpdatesItMissed() throws Exception {
+        String planId = "plan-" + UUID.randomUUID();
+        publish(planId, 1);
+        try (Subscriber first = subscribe(planId, null)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> first.versions().equals(List.of(1L)));
+            publish(planId, 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> first.versions().equals(List.of(1L, 2L)));
+            String lastEventId = first.events.get(1).id();
+            first.close();
+
+            for (long version = 3; version <= 12; version++) {
+                publish(planId, version);
+            }
+            try (Subscriber resumed = subscribe(planId, lastEventId)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> resumed.versions().size() >= 10);
+                Thread.sleep(500); // nothing more may come
+                assertThat(resumed.versions()).containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+            }
+        }
+    }
+
+    @Test
+    void aNewSubscriberFirstSeesTheCurrentScorecardsOfItsFilter() throws Exception {
+        String planId = "plan-" + UUID.randomUUID();
+        String other = "plan-" + UUID.randomUUID();
+        publish(planId, 1);
+        publish(planId, 2);
+        publish(other, 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try (Subscriber probe = subscribe(other, null)) {
+                Thread.sleep(300);
+                return probe.versions().equals(List.of(1L));
+            }
+        });
+        try (Subscriber subscriber = subscribe(planId, null)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> subscriber.versions().equals(List.of(2L)));
+            assertThat(subscriber.events).allSatisfy(e -> assertThat(e.data()).contains(planId));
+        }
+    }
+
+    @Test
+    void manySubscribersGetEveryUpdateWhileOneDoesNotRead() throws Exception {
+        String planId = "plan-" + UUID.randomUUID();
+        List<Subscriber> subscribers = new ArrayList<>();
+        InputStream stalled = openWithoutReading(planId);
+        try {
+            for (int i = 0; i < 20; i++) {
+                subscribers.add(subscribe(planId, null));
+            }
+            Thread.sleep(500);
+            for (long version = 1; version <= 30; version++) {
+                publish(planId, version);
+            }
+            List<Long> all = IntStream.rangeClosed(1, 30).mapToObj(Long::valueOf).toList();
+            await().atMost(Duration.ofSeconds(60)).until(() -> subscribers.stream().allMatch(s -> s.versions().equals(all)));
+        } finally {
+            stalled.close();
+            for (Subscriber subscriber : subscribers) {
+                subscriber.close();
+            }
+        }
+    }
+
+    private void publish(String planId, long scoreVersion) {
+        String payload = """
+                {"planId": "%s", "agencyId": "a1", "year": 2018, "planVersion": 1, "scoreVersion": %d,
+                 "computedAt": "%s", "trigger": {"eventId": "%s", "eventType": "MeasurementRecorded"},
+                 "scorecard": {"totalScore": %d}}""".formatted(planId, scoreVersion, Instant.now(), UUID.randomUUID(),
+                scoreVersion);
+        String envelope = """
+                {"eventId": "%s", "eventType": "ScoreUpdated", "schemaVersion": 1, "occurredAt": "%s",
+                 "aggregateId": "%s", "aggregateVersion": %d, "producer": "test", "payload": %s}""".formatted(
+                UUID.randomUUID(), Instant.now(), planId, scoreVersion, payload);
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(TOPIC, planId, envelope)).awaitCompletion();
+    }
+
+    private Subscriber subscribe(String planId, String lastEventId) throws Exception {
+        return new Subscriber(URI.create(stream + "?planId=" + planId), lastEventId);
+    }
+
+    /** Opens the stream and never reads it: the gateway must not wait for this client. */
+    private InputStream openWithoutReading(String planId) throws Exception {
+        return HttpClient.newHttpClient().send(request(URI.create(stream + "?planId=" + planId), null),
+                HttpResponse.BodyHandlers.ofInputStream()).body();
+    }
+
+    private static HttpRequest request(URI uri, String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("X-API-Key", ApiSecurityTest.ADMIN_KEY);
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        return request.build();
+    }
+
+    record Event(String id, String name, String data) {
+    }
+
+    static final class Subscriber implements AutoCloseable {
+        final List<Event> events = new CopyOnWriteArrayList<>();
+        private final InputStream body;
+
+        Subscriber(URI uri, String lastEventId) throws Exception {
+            body = HttpClient.newHttpClient().send(request(uri, lastEventId), HttpResponse.BodyHandlers.ofInputStream()).body();
+            Thread reader = new Thread(this::read);
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        List<Long> versions() {
+            return events.stream().filter(e -> "score-updated".equals(e.name()))
+                    .map(e -> Long.parseLong(e.data().replaceAll(".*\"scoreVersion\":\\s*(\\d+).*", "$1")))
+                    .toList();
+        }
+
+        private void read() {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+                String id = null;
+                String name = null;
+                StringBuilder data = new StringBuilder();
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.isEmpty()) {
+                        if (!data.isEmpty()) {
+                            events.add(new Event(id, name, data.toString()));
+                        }
+                        id = null;
+                        name = null;
+                        data.setLength(0);
+                    } else if (line.startsWith("id:")) {
+                        id = line.substring(3).strip();
+                    } else if (line.startsWith("event:")) {
+                        name = line.substring(6).strip();
+                    } else if (line.startsWith("data:")) {
+                        data.append(line.substring(5).strip());
+                    }
+                }
+            } catch (Exception closed) {
+                // the test closed the stream
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            body.close();
+        }
+    }
+}

@@ -18,8 +18,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * {@code kill -9} of scoring-service around a measurement: after a restart the score arrives, and
- * exactly once (one scorecard version, one streamed update, for that measurement).
+ * {@code kill -9} of a service at the worst moments: scoring-service around a measurement (after a restart
+ * the score arrives, exactly once: one scorecard version, one streamed update), and measurements-service in
+ * the middle of a batch (the batch posted again counts every event once, and the scores equal a clean run).
  */
 class CrashRecoveryEndToEndTest {
 
@@ -68,6 +69,55 @@ class CrashRecoveryEndToEndTest {
             Thread.sleep(2_000); // a late duplicate would arrive now
             assertThat(updatesTriggeredBy(stream, eventId)).hasSize(1);
         }
+    }
+
+    @Test
+    void measurementsKilledMidBatchThenTheBatchPostedAgainCountsEveryEventOnce() throws Exception {
+        String crashed = planScoredAtLeastOnce();
+        String clean = planScoredAtLeastOnce();
+        List<Integer> values = new java.util.Random(7).ints(1_000, 1, 4).boxed().toList();
+        String batch = batch(crashed, values);
+        int expectedSum = values.stream().mapToInt(Integer::intValue).sum();
+
+        ServiceProcess measurements = platform.service("measurements-service");
+        Thread poster = new Thread(() -> admin().contentType("application/json").body(batch).post("/api/v1/measurements"));
+        poster.start();
+        // Kill it once the first chunk of the batch is committed, while the rest is in flight.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> !poster.isAlive()
+                || admin().get("/api/v1/measurements?planId={planId}&size=1", crashed).jsonPath().getInt("total") > 0);
+        measurements.kill();
+        poster.join();
+        measurements.start();
+        measurements.awaitReady(Duration.ofMinutes(2));
+
+        List<String> statuses = admin().contentType("application/json").body(batch).post("/api/v1/measurements")
+                .then().statusCode(202).extract().jsonPath().getList("results.status");
+        assertThat(statuses).hasSize(values.size()).allMatch(s -> s.equals("accepted") || s.equals("duplicate"));
+        admin().get("/api/v1/measurements?planId={planId}&size=1", crashed).then().statusCode(200)
+                .body("total", equalTo(values.size()));
+
+        admin().contentType("application/json").body(batch(clean, values)).post("/api/v1/measurements")
+                .then().statusCode(202).body("accepted", equalTo(values.size()));
+        for (String planId : List.of(crashed, clean)) {
+            await().atMost(Duration.ofMinutes(5)).untilAsserted(() -> assertThat(admin()
+                    .get("/api/v1/scores/plans/{planId}/indicators/G2-K1?year=2018", planId)
+                    .then().statusCode(200).extract().jsonPath().getInt("indicator.value")).isEqualTo(expectedSum));
+        }
+        var crashedCard = admin().get("/api/v1/scores/plans/{planId}?year=2018", crashed).then().extract().jsonPath();
+        var cleanCard = admin().get("/api/v1/scores/plans/{planId}?year=2018", clean).then().extract().jsonPath();
+        assertThat(crashedCard.getList("scorecard.indicators.achievement"))
+                .isEqualTo(cleanCard.getList("scorecard.indicators.achievement"));
+        assertThat(crashedCard.getString("scorecard.totalScore")).isEqualTo(cleanCard.getString("scorecard.totalScore"));
+    }
+
+    /** Monthly actuals of G2-K1 (50 場 a year, summed), one event per value, with fresh event ids. */
+    private static String batch(String planId, List<Integer> values) {
+        StringBuilder events = new StringBuilder("{\"events\": [");
+        for (int i = 0; i < values.size(); i++) {
+            events.append(i == 0 ? "" : ",").append(measurement(UUID.randomUUID(), planId, "G2-K1",
+                    "2018-%02d".formatted(1 + i % 12), values.get(i).toString(), "場"));
+        }
+        return events.append("]}").toString();
     }
 
     private static String planScoredAtLeastOnce() {

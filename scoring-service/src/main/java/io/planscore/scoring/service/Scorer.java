@@ -23,8 +23,18 @@ import java.util.Map;
 @ApplicationScoped
 public class Scorer {
 
+    /** Plan versions never change, so their parsed model is kept: reading a large plan costs more than scoring it. */
+    private static final int CACHED_PLANS = 256;
+
     private final ScoringEngine engine = new ScoringEngine();
     private final ObjectMapper mapper;
+    private final Map<String, PlanModel> plans = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, PlanModel> eldest) {
+                    return size() > CACHED_PLANS;
+                }
+            });
 
     public Scorer(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -37,7 +47,8 @@ public class Scorer {
         if (years.isEmpty()) {
             return scorecards;
         }
-        PlanModel plan = PlanDocumentReader.read(planId, version, document);
+        PlanModel plan = plans.computeIfAbsent(planId + "/" + version,
+                key -> PlanDocumentReader.read(planId, version, document));
         List<Measurement> inputs = counting.stream()
                 .map(m -> new Measurement(m.eventId.toString(), m.indicatorId, m.component, m.period, m.value,
                         m.recordedAt))

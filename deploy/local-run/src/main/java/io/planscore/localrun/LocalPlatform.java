@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar deploy/local-run/target/planscore-local-run.jar [--fresh]}: runs planscore on this
+ * {@code java -jar deploy/local-run/target/planscore-local.jar [--fresh]}: runs planscore on this
  * machine with its data in {@code .planscore-data/} (or {@code PLANSCORE_DATA_DIR}), kept across
  * restarts; {@code --fresh} starts from nothing. Loads the seed plans on first start. Ctrl-C stops
  * everything.

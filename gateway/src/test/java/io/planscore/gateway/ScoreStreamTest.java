@@ -1,6 +1,7 @@
 package io.planscore.gateway;
 
 import io.planscore.infra.RealInfraResource;
+import io.planscore.infra.SseSubscription;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,21 +11,18 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,20 +57,20 @@ class ScoreStreamTest {
     void aReconnectingSubscriberReceivesExactlyTheUpdatesItMissed() throws Exception {
         String planId = "plan-" + UUID.randomUUID();
         publish(planId, 1);
-        try (Subscriber first = subscribe(planId, null)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> first.versions().equals(List.of(1L)));
+        try (SseSubscription first = subscribe(planId, null)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> versions(first).equals(List.of(1L)));
             publish(planId, 2);
-            await().atMost(Duration.ofSeconds(30)).until(() -> first.versions().equals(List.of(1L, 2L)));
-            String lastEventId = first.events.get(1).id();
+            await().atMost(Duration.ofSeconds(30)).until(() -> versions(first).equals(List.of(1L, 2L)));
+            String lastEventId = first.events("score-updated").get(1).id();
             first.close();
 
             for (long version = 3; version <= 12; version++) {
                 publish(planId, version);
             }
-            try (Subscriber resumed = subscribe(planId, lastEventId)) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> resumed.versions().size() >= 10);
+            try (SseSubscription resumed = subscribe(planId, lastEventId)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> versions(resumed).size() >= 10);
                 Thread.sleep(500); // nothing more may come
-                assertThat(resumed.versions()).containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+                assertThat(versions(resumed)).containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
             }
         }
     }
@@ -85,21 +83,21 @@ class ScoreStreamTest {
         publish(planId, 2);
         publish(other, 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            try (Subscriber probe = subscribe(other, null)) {
+            try (SseSubscription probe = subscribe(other, null)) {
                 Thread.sleep(300);
-                return probe.versions().equals(List.of(1L));
+                return versions(probe).equals(List.of(1L));
             }
         });
-        try (Subscriber subscriber = subscribe(planId, null)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> subscriber.versions().equals(List.of(2L)));
-            assertThat(subscriber.events).allSatisfy(e -> assertThat(e.data()).contains(planId));
+        try (SseSubscription subscriber = subscribe(planId, null)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> versions(subscriber).equals(List.of(2L)));
+            assertThat(subscriber.events()).allSatisfy(e -> assertThat(e.data()).contains(planId));
         }
     }
 
     @Test
     void manySubscribersGetEveryUpdateWhileOneDoesNotRead() throws Exception {
         String planId = "plan-" + UUID.randomUUID();
-        List<Subscriber> subscribers = new ArrayList<>();
+        List<SseSubscription> subscribers = new ArrayList<>();
         InputStream stalled = openWithoutReading(planId);
         try {
             for (int i = 0; i < 20; i++) {
@@ -110,10 +108,10 @@ class ScoreStreamTest {
                 publish(planId, version);
             }
             List<Long> all = IntStream.rangeClosed(1, 30).mapToObj(Long::valueOf).toList();
-            await().atMost(Duration.ofSeconds(60)).until(() -> subscribers.stream().allMatch(s -> s.versions().equals(all)));
+            await().atMost(Duration.ofSeconds(60)).until(() -> subscribers.stream().allMatch(s -> versions(s).equals(all)));
         } finally {
             stalled.close();
-            for (Subscriber subscriber : subscribers) {
+            for (SseSubscription subscriber : subscribers) {
                 subscriber.close();
             }
         }
@@ -132,73 +130,23 @@ class ScoreStreamTest {
         kafka.produceStrings().fromRecords(new ProducerRecord<>(TOPIC, planId, envelope)).awaitCompletion();
     }
 
-    private Subscriber subscribe(String planId, String lastEventId) throws Exception {
-        return new Subscriber(URI.create(stream + "?planId=" + planId), lastEventId);
+    private SseSubscription subscribe(String planId, String lastEventId) {
+        Map<String, String> headers = lastEventId == null ? Map.of("X-API-Key", ApiSecurityTest.ADMIN_KEY)
+                : Map.of("X-API-Key", ApiSecurityTest.ADMIN_KEY, "Last-Event-ID", lastEventId);
+        return SseSubscription.open(URI.create(stream + "?planId=" + planId), headers);
     }
 
     /** Opens the stream and never reads it: the gateway must not wait for this client. */
     private InputStream openWithoutReading(String planId) throws Exception {
-        return HttpClient.newHttpClient().send(request(URI.create(stream + "?planId=" + planId), null),
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stream + "?planId=" + planId))
+                        .header("X-API-Key", ApiSecurityTest.ADMIN_KEY).build(),
                 HttpResponse.BodyHandlers.ofInputStream()).body();
     }
 
-    private static HttpRequest request(URI uri, String lastEventId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("X-API-Key", ApiSecurityTest.ADMIN_KEY);
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        }
-        return request.build();
-    }
-
-    record Event(String id, String name, String data) {
-    }
-
-    static final class Subscriber implements AutoCloseable {
-        final List<Event> events = new CopyOnWriteArrayList<>();
-        private final InputStream body;
-
-        Subscriber(URI uri, String lastEventId) throws Exception {
-            body = HttpClient.newHttpClient().send(request(uri, lastEventId), HttpResponse.BodyHandlers.ofInputStream()).body();
-            Thread reader = new Thread(this::read);
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        List<Long> versions() {
-            return events.stream().filter(e -> "score-updated".equals(e.name()))
-                    .map(e -> Long.parseLong(e.data().replaceAll(".*\"scoreVersion\":\\s*(\\d+).*", "$1")))
-                    .toList();
-        }
-
-        private void read() {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-                String id = null;
-                String name = null;
-                StringBuilder data = new StringBuilder();
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    if (line.isEmpty()) {
-                        if (!data.isEmpty()) {
-                            events.add(new Event(id, name, data.toString()));
-                        }
-                        id = null;
-                        name = null;
-                        data.setLength(0);
-                    } else if (line.startsWith("id:")) {
-                        id = line.substring(3).strip();
-                    } else if (line.startsWith("event:")) {
-                        name = line.substring(6).strip();
-                    } else if (line.startsWith("data:")) {
-                        data.append(line.substring(5).strip());
-                    }
-                }
-            } catch (Exception closed) {
-                // the test closed the stream
-            }
-        }
-
-        @Override
-        public void close() throws Exception {
-            body.close();
-        }
+    /** The score versions of the updates a subscriber received, in order. */
+    private static List<Long> versions(SseSubscription subscription) {
+        return subscription.events("score-updated").stream()
+                .map(e -> Long.parseLong(e.data().replaceAll(".*\"scoreVersion\":\\s*(\\d+).*", "$1")))
+                .toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.planscore.e2e;
 
+import io.planscore.infra.SseSubscription;
 import io.planscore.localrun.Platform;
 import io.planscore.localrun.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +58,7 @@ class CrashRecoveryEndToEndTest {
     void scoringKilledWhileTheMeasurementIsInFlightScoresItOnceAfterRestart() throws Exception {
         String planId = planScoredAtLeastOnce();
         ServiceProcess scoring = platform.service("scoring-service");
-        try (SseClient stream = new SseClient(PlatformFixture.streamUri(platform, planId), PlatformFixture.ADMIN_KEY, null)) {
+        try (SseSubscription stream = PlatformFixture.stream(platform, planId)) {
             UUID eventId = postMeasurement(planId, "G1-K1", "76.5");
             scoring.kill();
             scoring.start();
@@ -149,7 +150,7 @@ class CrashRecoveryEndToEndTest {
                 .extract().jsonPath().getList("findAll { it.trigger.eventId == '" + eventId + "' }");
     }
 
-    private static List<SseClient.Event> updatesTriggeredBy(SseClient stream, UUID eventId) {
+    private static List<SseSubscription.Event> updatesTriggeredBy(SseSubscription stream, UUID eventId) {
         return stream.events().stream()
                 .filter(e -> "score-updated".equals(e.name()))
                 .filter(e -> eventId.toString().equals(PlatformFixture.read(e.data()).path("trigger").path("eventId").asText()))

@@ -1,6 +1,7 @@
 package io.planscore.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.planscore.infra.SseSubscription;
 import io.planscore.localrun.Platform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +48,7 @@ class GatewayEndToEndTest {
     @Test
     void aMeasurementUpdatesTheLiveScoreAndTheScorecard() throws Exception {
         String planId = createPlan(SEED_001);
-        try (SseClient stream = new SseClient(PlatformFixture.streamUri(platform, planId), PlatformFixture.ADMIN_KEY, null)) {
+        try (SseSubscription stream = PlatformFixture.stream(platform, planId)) {
             UUID eventId = UUID.randomUUID();
             long posted = System.nanoTime();
             admin().contentType("application/json")

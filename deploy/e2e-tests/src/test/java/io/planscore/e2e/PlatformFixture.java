@@ -2,6 +2,7 @@ package io.planscore.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.planscore.infra.SseSubscription;
 import io.planscore.localrun.Platform;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
@@ -9,8 +10,8 @@ import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -61,8 +62,10 @@ final class PlatformFixture {
                 period, value, unit);
     }
 
-    static URI streamUri(Platform platform, String planId) {
-        return platform.gateway().baseUri().resolve("/api/v1/scores/stream?planId=" + planId);
+    /** The live score stream of one plan, as an administrator's dashboard would open it. */
+    static SseSubscription stream(Platform platform, String planId) {
+        return SseSubscription.open(platform.gateway().baseUri().resolve("/api/v1/scores/stream?planId=" + planId),
+                Map.of("X-API-Key", ADMIN_KEY));
     }
 
     static JsonNode read(String json) {

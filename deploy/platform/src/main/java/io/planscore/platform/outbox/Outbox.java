@@ -3,6 +3,7 @@ package io.planscore.platform.outbox;
 import io.planscore.platform.events.EnvelopeCodec;
 import io.planscore.platform.events.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
@@ -29,10 +30,12 @@ public class Outbox {
 
     private final EnvelopeCodec codec;
     private final EntityManager entityManager;
+    private final Event<OutboxWritten> written;
 
-    public Outbox(EnvelopeCodec codec, EntityManager entityManager) {
+    public Outbox(EnvelopeCodec codec, EntityManager entityManager, Event<OutboxWritten> written) {
         this.codec = codec;
         this.entityManager = entityManager;
+        this.written = written;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -45,6 +48,7 @@ public class Outbox {
         message.body = codec.write(envelope);
         message.createdAt = Instant.now();
         message.persist();
+        written.fire(new OutboxWritten());
     }
 
     /** Many events in one JDBC batch (one round trip, not one per event), in order, in the caller's transaction. */
@@ -69,5 +73,6 @@ public class Outbox {
                 insert.executeBatch();
             }
         });
+        written.fire(new OutboxWritten());
     }
 }

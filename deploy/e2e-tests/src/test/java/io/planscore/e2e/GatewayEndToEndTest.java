@@ -30,6 +30,7 @@ import static org.hamcrest.Matchers.startsWith;
 class GatewayEndToEndTest {
 
     private static final String SEED_001 = "001_keelung-police_107-110.json";
+    private static final String SEED_003 = "003_chiayi-police_107.json";
 
     private static Platform platform;
 
@@ -98,6 +99,94 @@ class GatewayEndToEndTest {
         // the unknown indicator and the wrong unit are kept, listed under the plan (the unknown plan under none)
         admin().get("/api/v1/measurements/rejected?planId={planId}", planId).then().statusCode(200)
                 .body("total", equalTo(2));
+    }
+
+    /**
+     * Seed 003 (weighted, point rules), with actuals posted through the gateway; every expected number is
+     * worked out by hand from SCORING.md.
+     */
+    @Test
+    void aWeightedPlansScoresAreExactlyThoseComputedByHand() {
+        String planId = createPlan(SEED_003);
+        String batch = "{\"events\": [" + String.join(",",
+                event(planId, "F1-G1-K1", null, "2015", "80"), event(planId, "F1-G1-K1", null, "2016", "82"),
+                event(planId, "F1-G1-K1", null, "2017", "84"), event(planId, "F1-G1-K1", null, "2018", "85"),
+                event(planId, "F1-G2-K1", "A", "2018", "45"), event(planId, "F1-G2-K1", "B", "2018", "50"),
+                event(planId, "F1-G3-K1", null, "2018", "80"),
+                event(planId, "F3-G1-K二", null, "2018-03", "1"), event(planId, "F3-G1-K二", null, "2018-09", "2"),
+                event(planId, "F3-G3-K一", null, "2018", "2"),
+                event(planId, "F4-G1-K一", "A", "2018", "72"), event(planId, "F4-G1-K一", "B", "2018", "100"),
+                event(planId, "F4-G1-K一", "C", "2018", "10"),
+                event(planId, "F4-G1-K二", "A", "2018", "60"), event(planId, "F4-G1-K二", "B", "2018", "10"),
+                event(planId, "F4-G1-K二", "C", "2018", "20"), event(planId, "F4-G1-K二", "D", "2018", "100")) + "]}";
+        admin().contentType("application/json").body(batch).post("/api/v1/measurements")
+                .then().statusCode(202).body("accepted", equalTo(17));
+
+        // F1-G1-K1 ↑ vs the mean of 2015–2017, (80 + 82 + 84) / 3 = 82: 85 is above it → met, weight 2.
+        assertPoints(planId, "F1-G1-K1", "2", "MET");
+        // F1-G2-K1 = A / B × 100 = 45 / 50 × 100 = 90 ≥ 90 → met, weight 3.
+        assertPoints(planId, "F1-G2-K1", "3", "MET");
+        // F1-G3-K1: 80 against 100 → a = 0.8, weight 4 → 3.2.
+        assertPoints(planId, "F1-G3-K1", "3.2", "OFF_TRACK");
+        // F3-G1-K二 per_unit_capped{0.6, 5, 3}: 1 + 2 = 3 proposals → 1.8 points.
+        assertPoints(planId, "F3-G1-K二", "1.8", null);
+        // F3-G3-K一 deduction_per_incident{1, 0.2, 0}: 2 incidents → 0.6.
+        assertPoints(planId, "F3-G3-K一", "0.6", null);
+        // F4-G1-K一 = A / (B − C) × 100 = 72 / 90 × 100 = 80 ≥ 80 → 13; F4-G1-K二 = (A + B + 0.5 C) / D × 100 = 80 → 7.
+        assertPoints(planId, "F4-G1-K一", "13", "MET");
+        assertPoints(planId, "F4-G1-K二", "7", "MET");
+        var card = admin().get("/api/v1/scores/plans/{planId}?year=2018", planId).then().extract().jsonPath();
+        assertThat(new BigDecimal(card.getString("scorecard.facets.find { it.id == 'F4' }.score")))
+                .isEqualByComparingTo("20");
+    }
+
+    /** A revised target, approved with a justification, changes the published score; both versions stay readable. */
+    @Test
+    void anApprovedRevisionChangesThePublishedScores() throws Exception {
+        String planId = createPlan(SEED_003);
+        admin().contentType("application/json").body("{\"events\": [" + event(planId, "F1-G3-K1", null, "2018", "80") + "]}")
+                .post("/api/v1/measurements").then().statusCode(202).body("accepted", equalTo(1));
+        assertPoints(planId, "F1-G3-K1", "3.2", "OFF_TRACK");
+
+        com.fasterxml.jackson.databind.node.ObjectNode revised = (com.fasterxml.jackson.databind.node.ObjectNode)
+                PlatformFixture.JSON.readTree(PlatformFixture.seedPlan(SEED_003));
+        for (JsonNode goal : revised.path("goals")) {
+            for (JsonNode indicator : goal.path("indicators")) {
+                if (indicator.path("id").asText().equals("F1-G3-K1")) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) indicator.path("targets").get(0))
+                            .put("number", 80).put("value", 80).put("raw", "80%");
+                }
+            }
+        }
+        admin().contentType("application/json").body(revised.toString()).put("/api/v1/plans/{planId}", planId)
+                .then().statusCode(201).body("version", equalTo(2));
+        admin().contentType("application/json").body("{}").post("/api/v1/plans/{planId}/versions/2/approve", planId)
+                .then().statusCode(422);
+        admin().contentType("application/json").body("{\"justification\": \"NPA lowered the 2018 drug-sweep quota\"}")
+                .post("/api/v1/plans/{planId}/versions/2/approve", planId).then().statusCode(200);
+
+        assertPoints(planId, "F1-G3-K1", "4", "MET"); // 80 against the revised 80 → met, full weight 4
+        admin().get("/api/v1/scores/plans/{planId}?year=2018", planId).then().body("planVersion", equalTo(2));
+        admin().get("/api/v1/plans/{planId}?version=1", planId).then().statusCode(200).body("version", equalTo(1));
+        admin().get("/api/v1/plans/{planId}?version=2", planId).then().statusCode(200).body("version", equalTo(2));
+    }
+
+    private static String event(String planId, String indicatorId, String component, String period, String value) {
+        return """
+                {"eventId": "%s", "planId": "%s", "indicatorId": "%s", %s"period": "%s", "value": %s}""".formatted(
+                UUID.randomUUID(), planId, indicatorId, component == null ? "" : "\"component\": \"" + component + "\", ",
+                period, value);
+    }
+
+    private static void assertPoints(String planId, String indicatorId, String points, String status) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode indicator = read(admin().get("/api/v1/scores/plans/{planId}/indicators/{indicatorId}?year=2018",
+                    planId, indicatorId).then().statusCode(200).extract().asString()).path("indicator");
+            assertThat(indicator.path("points").decimalValue()).as(indicatorId).isEqualByComparingTo(points);
+            if (status != null) {
+                assertThat(indicator.path("status").asText()).as(indicatorId).isEqualTo(status);
+            }
+        });
     }
 
     private static void assertRejected(String body, String field) {

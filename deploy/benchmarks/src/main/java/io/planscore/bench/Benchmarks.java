@@ -112,6 +112,7 @@ public final class Benchmarks {
         try {
             report.fact(String.format(Locale.ROOT, "platform started in %.0f s (load %s); services: -Xmx384m "
                     + "-XX:+UseSerialGC each, as Platform starts them", (System.nanoTime() - t) / 1e9, Machine.load()));
+            settle();
             report.fact("raw ceiling measured on the platform's own Kafka and PostgreSQL, with the four services idle");
             runRaw(report, platform.kafkaBootstrapServers(), platform.jdbcUrl("postgres"), scale);
             System.out.println("planscore paths through the gateway " + platform.gateway().baseUri() + " ...");
@@ -123,6 +124,25 @@ public final class Benchmarks {
             System.out.println("Stopping the platform ...");
             platform.close();
         }
+    }
+
+    /**
+     * Four JVMs just started and compiled their hot paths: give the machine up to a minute to calm down
+     * (1-minute load below twice the cores) so the ceiling is not measured during the services' warm-up.
+     */
+    private static void settle() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        try {
+            Thread.sleep(10_000);
+            while (System.nanoTime() < deadline && Double.parseDouble(Machine.load1()) > 2.0 * Machine.cores()) {
+                Thread.sleep(2_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (NumberFormatException e) {
+            // no load average here: the fixed pause is all
+        }
+        System.out.println("Load before the ceiling: " + Machine.load());
     }
 
     /** What the services said that bears on the numbers: scheduler warnings, and how many ERROR lines. */

@@ -215,7 +215,7 @@ function planscoreRules(label, docs, complete) {
   }
   // Topics of docs/events.md.
   const topics = new Set(byKind('KafkaTopic').map((t) => t.spec?.topicName ?? t.metadata.name));
-  for (const t of ['plans.plan-versions.v1', 'measurements.submitted.v1', 'measurements.recorded.v1', 'measurements.rejected.v1', 'scoring.score-updated.v1']) {
+  for (const t of ['plans.plan-versions.v1', 'measurements.submitted.v1', 'measurements.recorded.v1', 'measurements.rejected.v1', 'scoring.score-updated.v1', 'scoring.peer-results.v1']) {
     if (!topics.has(t)) problems.push(`KafkaTopic ${t} is missing`);
   }
   const pv = byKind('KafkaTopic').find((t) => t.spec?.topicName === 'plans.plan-versions.v1');

@@ -10,7 +10,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The two inputs of scoring. Each event is applied, its scores recomputed and their updates put in
+ * The inputs of scoring: plan versions, measurements, and peers' results on ranked indicators. Each event is applied, its scores recomputed and their updates put in
  * the outbox in ONE transaction, together with the inbox mark: a crash at any point either redoes
  * all of it on redelivery or finds it done, so nothing is lost and nothing is counted twice.
  */
@@ -46,6 +46,16 @@ public class ScoringInputsConsumer {
         EventEnvelope envelope = codec.read(record);
         if (MeasurementRecorded.TYPE.equals(envelope.eventType()) && inbox.firstDelivery(envelope.eventId(), CONSUMER)) {
             scoring.apply(codec.payload(envelope, MeasurementRecorded.class), envelope.eventId());
+        }
+    }
+
+    @Incoming("peer-results")
+    @Blocking
+    @Transactional
+    public void onPeerResult(String record) {
+        EventEnvelope envelope = codec.read(record);
+        if (PeerResultReported.TYPE.equals(envelope.eventType()) && inbox.firstDelivery(envelope.eventId(), CONSUMER)) {
+            scoring.apply(codec.payload(envelope, PeerResultReported.class));
         }
     }
 }

@@ -10,6 +10,7 @@ import io.planscore.scoring.engine.calc.Polarity;
 import io.planscore.scoring.engine.measure.Aggregation;
 import io.planscore.scoring.engine.measure.Expression;
 import io.planscore.scoring.engine.measure.Formula;
+import io.planscore.scoring.engine.rules.RankBonusRule;
 import io.planscore.scoring.engine.rules.ScoringRule;
 import io.planscore.scoring.engine.target.BaselineRule;
 import io.planscore.scoring.engine.target.TargetSpec;
@@ -45,10 +46,11 @@ public final class PlanDocumentReader {
             facets.add(new Facet(text(facet, "id"), text(facet, "name"), decimal(facet, "weight_pct"),
                     decimal(facet, "cap_pct")));
         }
+        String peerGroup = defaultPeerGroup(document.path("plan"));
         List<Goal> goals = new ArrayList<>();
         for (JsonNode goal : document.path("goals")) {
             List<Indicator> indicators = new ArrayList<>();
-            goal.path("indicators").forEach(indicator -> indicators.add(indicator(indicator)));
+            goal.path("indicators").forEach(indicator -> indicators.add(indicator(indicator, peerGroup)));
             goals.add(new Goal(text(goal, "id"), text(goal, "name"), text(goal, "facet_id"), decimal(goal, "weight_pct"),
                     decimal(goal, "bonus_max_pct"), indicators));
         }
@@ -64,7 +66,15 @@ public final class PlanDocumentReader {
         return years;
     }
 
-    private static Indicator indicator(JsonNode node) {
+    /**
+     * Who a rank_bonus ranks against when its rule names no {@code peer_group}: the other plans of the same
+     * government (seed 003 ranks 「各局(處)」, the bureaus of one city), else of the same agency.
+     */
+    private static String defaultPeerGroup(JsonNode plan) {
+        return text(plan, "government") != null ? text(plan, "government") : text(plan, "agency");
+    }
+
+    private static Indicator indicator(JsonNode node, String peerGroup) {
         Polarity polarity = polarity(text(node.path("polarity"), "value"));
         Formula formula = formula(node.path("formula"));
         Map<Integer, TargetSpec> targets = new LinkedHashMap<>();
@@ -85,6 +95,9 @@ public final class PlanDocumentReader {
         if (node.path("scoring_rule").isObject()) {
             try {
                 rule = RuleReader.read(node.path("scoring_rule"));
+                if (rule instanceof RankBonusRule rank && rank.peerGroup() == null) {
+                    rule = rank.inGroup(peerGroup);
+                }
             } catch (UnsupportedRuleException e) {
                 targets.replaceAll((year, spec) -> new TargetSpec.Unscorable(Flag.UNSUPPORTED_RULE, spec.raw()));
             }

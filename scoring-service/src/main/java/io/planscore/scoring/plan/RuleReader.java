@@ -49,7 +49,8 @@ final class RuleReader {
                 case "sum" -> new SumRule(components(rule), decimal(rule, "max_points"));
                 case "bonus_discretionary" -> new BonusDiscretionaryRule(decimal(rule, "max_bonus_points"));
                 case "rank_bonus" -> new RankBonusRule(rule.path("top_n").asInt(0), decimal(rule, "max_bonus_points"),
-                        decimals(rule.path("points_by_rank")), exclusion(text(rule, "exclude_if")));
+                        decimals(rule.path("points_by_rank")), exclusion(text(rule, "exclude_if")),
+                        text(rule, "peer_group"));
                 case "milestone" -> new MilestoneRule();
                 case "stage_progress_map" -> new StageProgressMapRule(stages(rule.path("stages")));
                 case "checklist_all" -> new ChecklistAllRule(requirements(rule.path("requirements")));

@@ -2,6 +2,7 @@ package io.planscore.scoring.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.planscore.scoring.domain.AdminInput;
+import io.planscore.scoring.domain.PeerInput;
 import io.planscore.scoring.domain.PlanVersion;
 import io.planscore.scoring.domain.RecordedMeasurement;
 import io.planscore.scoring.domain.ScorecardVersion;
@@ -9,6 +10,7 @@ import io.planscore.scoring.events.MeasurementRecorded;
 import io.planscore.scoring.events.PlanVersionApproved;
 import io.planscore.scoring.repository.AdminInputRepository;
 import io.planscore.scoring.repository.MeasurementRepository;
+import io.planscore.scoring.repository.PeerInputRepository;
 import io.planscore.scoring.repository.PlanVersionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 
 /**
  * Recomputes every score from the stored inputs: the plan versions and measurements are replayed in
@@ -39,16 +42,18 @@ public class ScoreRebuild {
     private final PlanVersionRepository plans;
     private final MeasurementRepository measurements;
     private final AdminInputRepository adminInputs;
+    private final PeerInputRepository peerInputs;
     private final Scorer scorer;
     private final ScoringLocks locks;
     private final EntityManager entityManager;
 
     public ScoreRebuild(PlanVersionRepository plans, MeasurementRepository measurements,
-                        AdminInputRepository adminInputs, Scorer scorer,
+                        AdminInputRepository adminInputs, PeerInputRepository peerInputs, Scorer scorer,
                         ScoringLocks locks, EntityManager entityManager) {
         this.plans = plans;
         this.measurements = measurements;
         this.adminInputs = adminInputs;
+        this.peerInputs = peerInputs;
         this.scorer = scorer;
         this.locks = locks;
         this.entityManager = entityManager;
@@ -58,8 +63,8 @@ public class ScoreRebuild {
                          List<String> differingPlanYears, long millis) {
     }
 
-    /** One input in arrival order: a plan version, a measurement or an administrator's input. */
-    private record Input(long seq, PlanVersion planVersion, RecordedMeasurement measurement, AdminInput adminInput) {
+    /** One input in arrival order (a plan version, a measurement, an administrator's or a peer input) and its replay. */
+    private record Input(long seq, IntSupplier replay) {
     }
 
     /** What the live consumers knew about one plan at a point of the replay. */
@@ -69,6 +74,7 @@ public class ScoreRebuild {
         final Map<UUID, RecordedMeasurement> arrived = new LinkedHashMap<>();
         final Map<UUID, UUID> supersededBy = new HashMap<>();
         final List<AdminInput> adminInputs = new ArrayList<>();
+        final List<PeerInput> peerInputs = new ArrayList<>();
 
         List<RecordedMeasurement> counting() {
             return arrived.values().stream()
@@ -84,23 +90,17 @@ public class ScoreRebuild {
         entityManager.createNativeQuery("DROP TABLE IF EXISTS scorecard_rebuild").executeUpdate();
         entityManager.createNativeQuery("CREATE TABLE scorecard_rebuild (LIKE scorecard INCLUDING ALL)").executeUpdate();
 
-        List<Input> inputs = new ArrayList<>();
-        plans.listAll().forEach(v -> inputs.add(new Input(v.inputSeq, v, null, null)));
-        measurements.listAll().forEach(m -> inputs.add(new Input(m.inputSeq, null, m, null)));
-        adminInputs.listAll().forEach(a -> inputs.add(new Input(a.inputSeq, null, null, a)));
-        inputs.sort(Comparator.comparingLong(Input::seq));
-
         Map<String, PlanState> states = new HashMap<>();
         Map<String, Long> versions = new HashMap<>();
+        List<Input> inputs = new ArrayList<>();
+        plans.listAll().forEach(v -> inputs.add(new Input(v.inputSeq, () -> replay(v, states, versions))));
+        measurements.listAll().forEach(m -> inputs.add(new Input(m.inputSeq, () -> replay(m, states, versions))));
+        adminInputs.listAll().forEach(a -> inputs.add(new Input(a.inputSeq, () -> replay(a, states, versions))));
+        peerInputs.listAll().forEach(p -> inputs.add(new Input(p.inputSeq, () -> replay(p, states, versions))));
+        inputs.sort(Comparator.comparingLong(Input::seq));
         int written = 0;
         for (Input input : inputs) {
-            if (input.planVersion() != null) {
-                written += replay(input.planVersion(), states, versions);
-            } else if (input.measurement() != null) {
-                written += replay(input.measurement(), states, versions);
-            } else {
-                written += replay(input.adminInput(), states, versions);
-            }
+            written += input.replay().getAsInt();
         }
         // The computing instants of versions that existed before are kept, so asOf answers stay the same.
         entityManager.createNativeQuery("""
@@ -157,15 +157,25 @@ public class ScoreRebuild {
                 : years.only(input.year), input.id, AdminInput.TRIGGER_TYPE, versions);
     }
 
+    private int replay(PeerInput input, Map<String, PlanState> states, Map<String, Long> versions) {
+        PlanState state = states.computeIfAbsent(input.planId, id -> new PlanState());
+        state.peerInputs.add(input);
+        if (state.inForce == null) {
+            return 0;
+        }
+        return write(state, PlanYears.of(state.document).only(input.year), input.id, PeerInput.TRIGGER_TYPE, versions);
+    }
+
     private int write(PlanState state, List<Integer> years, UUID triggerId, String triggerType,
                       Map<String, Long> versions) {
         PlanVersion version = state.inForce;
-        Map<Integer, JsonNode> scorecards = scorer.score(version.planId, version.version, state.document,
-                state.counting(), AdminInput.context(state.adminInputs), years);
+        Map<Integer, Scorer.Scored> scorecards = scorer.score(version.planId, version.version, state.document,
+                state.counting(), PeerInput.addTo(AdminInput.context(state.adminInputs), state.peerInputs), years);
         Instant now = Instant.now();
-        scorecards.forEach((year, scorecard) -> {
+        scorecards.forEach((year, scored) -> {
             long next = versions.merge(version.planId + "/" + year, 1L, Long::sum);
-            ScorecardVersion row = ScorecardVersion.of(version, year, next, scorecard, triggerId, triggerType, now);
+            ScorecardVersion row = ScorecardVersion.of(version, year, next, scored.scorecard(), triggerId, triggerType,
+                    now);
             entityManager.createNativeQuery("""
                             INSERT INTO scorecard_rebuild (plan_id, year, score_version, plan_version, agency_id,
                               computed_at, trigger_event_id, trigger_type, body)

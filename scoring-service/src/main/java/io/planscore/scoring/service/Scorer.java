@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.planscore.scoring.domain.RecordedMeasurement;
 import io.planscore.scoring.engine.Measurement;
+import io.planscore.scoring.engine.PeerStanding;
 import io.planscore.scoring.engine.PlanModel;
+import io.planscore.scoring.engine.Scorecard;
 import io.planscore.scoring.engine.ScoringContext;
 import io.planscore.scoring.engine.ScoringEngine;
 import io.planscore.scoring.plan.PlanDocumentReader;
@@ -16,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one place scores are computed, for live updates and rebuilds alike: a plan version's document
- * the measurements that count and the administrators' inputs give the scorecard of each requested
- * year, as JSON.
+ * The one place scores are computed, for live updates and rebuilds alike: a plan version's document,
+ * the measurements that count and the other inputs give the scorecard of each requested year, as JSON,
+ * with the plan's standing on the indicators its peer groups rank.
  */
 @ApplicationScoped
 public class Scorer {
@@ -36,14 +38,18 @@ public class Scorer {
                 }
             });
 
+    /** One year's scorecard, and the values the plan's peer groups rank it by. */
+    public record Scored(JsonNode scorecard, List<PeerStanding> standings) {
+    }
+
     public Scorer(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
-    public Map<Integer, JsonNode> score(String planId, int version, JsonNode document,
+    public Map<Integer, Scored> score(String planId, int version, JsonNode document,
                                         Collection<RecordedMeasurement> counting, ScoringContext context,
                                         List<Integer> years) {
-        Map<Integer, JsonNode> scorecards = new LinkedHashMap<>();
+        Map<Integer, Scored> scorecards = new LinkedHashMap<>();
         if (years.isEmpty()) {
             return scorecards;
         }
@@ -54,7 +60,8 @@ public class Scorer {
                         m.recordedAt))
                 .toList();
         for (int year : years) {
-            scorecards.put(year, mapper.valueToTree(engine.score(plan, year, inputs, context)));
+            Scorecard scorecard = engine.score(plan, year, inputs, context);
+            scorecards.put(year, new Scored(mapper.valueToTree(scorecard), PeerStanding.of(plan, scorecard)));
         }
         return scorecards;
     }

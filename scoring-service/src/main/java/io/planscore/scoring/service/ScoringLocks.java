@@ -18,10 +18,21 @@ public class ScoringLocks {
         this.entityManager = entityManager;
     }
 
+    /** Plans locked together are locked in plan id order, so two such transactions cannot deadlock. */
+    void lockPlans(java.util.SortedSet<String> planIds) {
+        planIds.forEach(this::lockPlan);
+    }
+
     void lockPlan(String planId) {
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock_shared(" + REBUILD + ")").getSingleResult();
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, planId)
                 .getSingleResult();
+    }
+
+    /** Membership of a peer group changes one report at a time, even across replicas during a rebalance. */
+    void lockPeerGroup(String peerGroup) {
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "peer-group:" + peerGroup).getSingleResult();
     }
 
     void lockForRebuild() {

@@ -4,14 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.planscore.platform.events.EnvelopeCodec;
 import io.planscore.platform.outbox.Outbox;
 import io.planscore.scoring.domain.AdminInput;
+import io.planscore.scoring.domain.PeerInput;
 import io.planscore.scoring.domain.PlanVersion;
 import io.planscore.scoring.domain.RecordedMeasurement;
 import io.planscore.scoring.domain.ScorecardVersion;
+import io.planscore.scoring.engine.PeerStanding;
+import io.planscore.scoring.engine.ScoringContext;
 import io.planscore.scoring.events.MeasurementRecorded;
+import io.planscore.scoring.events.PeerResultReported;
 import io.planscore.scoring.events.PlanVersionApproved;
 import io.planscore.scoring.events.ScoreUpdated;
 import io.planscore.scoring.repository.AdminInputRepository;
 import io.planscore.scoring.repository.MeasurementRepository;
+import io.planscore.scoring.repository.PeerGroupRepository;
+import io.planscore.scoring.repository.PeerInputRepository;
 import io.planscore.scoring.repository.PlanVersionRepository;
 import io.planscore.scoring.repository.ScorecardRepository;
 import io.planscore.platform.problem.FieldError;
@@ -22,6 +28,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -37,18 +44,23 @@ public class ScoringService {
     private final MeasurementRepository measurements;
     private final ScorecardRepository scorecards;
     private final AdminInputRepository adminInputs;
+    private final PeerInputRepository peerInputs;
+    private final PeerGroupRepository peerGroups;
     private final Scorer scorer;
     private final ScoringLocks locks;
     private final Outbox outbox;
     private final EnvelopeCodec codec;
 
     public ScoringService(PlanVersionRepository plans, MeasurementRepository measurements,
-                          ScorecardRepository scorecards, AdminInputRepository adminInputs, Scorer scorer,
+                          ScorecardRepository scorecards, AdminInputRepository adminInputs,
+                          PeerInputRepository peerInputs, PeerGroupRepository peerGroups, Scorer scorer,
                           ScoringLocks locks, Outbox outbox, EnvelopeCodec codec) {
         this.plans = plans;
         this.measurements = measurements;
         this.scorecards = scorecards;
         this.adminInputs = adminInputs;
+        this.peerInputs = peerInputs;
+        this.peerGroups = peerGroups;
         this.scorer = scorer;
         this.locks = locks;
         this.outbox = outbox;
@@ -124,11 +136,58 @@ public class ScoringService {
         return input;
     }
 
+    /**
+     * A plan's value on a ranked indicator changed, or it joined the group: every other plan of the group is
+     * re-ranked with the new value, and a newcomer learns the values of those already there. Each recomputation
+     * reads only what its own plan received (a {@link PeerInput}), so a rebuild replays it exactly.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(PeerResultReported reported) {
+        locks.lockPeerGroup(reported.peerGroup());
+        List<PeerInput.Result> members = peerGroups.members(reported.peerGroup(), reported.indicatorId(),
+                reported.year());
+        List<PeerInput.Result> others = members.stream()
+                .filter(member -> !member.planId().equals(reported.planId())).toList();
+        boolean newcomer = others.size() == members.size();
+        TreeSet<String> affected = new TreeSet<>();
+        others.forEach(member -> affected.add(member.planId()));
+        affected.add(reported.planId());
+        locks.lockPlans(affected);
+        PeerInput.Result result = new PeerInput.Result(reported.planId(), reported.value());
+        peerGroups.putMember(reported.peerGroup(), reported.indicatorId(), reported.year(), result);
+        for (PeerInput.Result other : others) {
+            rerank(PeerInput.of(other.planId(), reported.indicatorId(), reported.year(), List.of(result)));
+        }
+        if (newcomer && !others.isEmpty()) {
+            rerank(PeerInput.of(reported.planId(), reported.indicatorId(), reported.year(), others));
+        }
+    }
+
+    private void rerank(PeerInput input) {
+        peerInputs.persist(input);
+        plans.inForce(input.planId).ifPresent(version -> {
+            JsonNode document = version.documentJson();
+            recompute(version, document, PlanYears.of(document).only(input.year), input.id, PeerInput.TRIGGER_TYPE);
+        });
+    }
+
     private void recompute(PlanVersion version, JsonNode document, List<Integer> years, UUID triggerId,
                            String triggerType) {
-        scorer.score(version.planId, version.version, document, measurements.counting(version.planId),
-                        AdminInput.context(adminInputs.ofPlan(version.planId)), years)
-                .forEach((year, scorecard) -> publish(version, year, scorecard, triggerId, triggerType));
+        ScoringContext context = PeerInput.addTo(AdminInput.context(adminInputs.ofPlan(version.planId)),
+                peerInputs.ofPlan(version.planId));
+        scorer.score(version.planId, version.version, document, measurements.counting(version.planId), context, years)
+                .forEach((year, scored) -> {
+                    publish(version, year, scored.scorecard(), triggerId, triggerType);
+                    scored.standings().forEach(standing -> announce(version.planId, standing));
+                });
+    }
+
+    /** Tells the plan's peer group its value on a ranked indicator, when that value changed. */
+    private void announce(String planId, PeerStanding standing) {
+        peerGroups.announce(planId, standing).ifPresent(seq -> outbox.publish(PeerResultReported.TOPIC,
+                codec.wrap(PeerResultReported.TYPE, PeerResultReported.SCHEMA_VERSION, standing.peerGroup(), seq,
+                        PRODUCER, new PeerResultReported(standing.peerGroup(), standing.indicatorId(), standing.year(),
+                                planId, standing.value()))));
     }
 
     private void publish(PlanVersion version, int year, JsonNode scorecard, UUID triggerId, String triggerType) {

@@ -121,7 +121,7 @@ class ScoringRulesTest {
     }
 
     static Stream<Case> proportional() {
-        ScoringRule rule = new ProportionalRule(d("0.5"));
+        ScoringRule rule = new ProportionalRule(d("0.5"), "done", "scheduled");
         return Stream.of(
                 components("1 of 1 done", rule, "0.5", Status.MET, "done", "1", "scheduled", "1"),
                 components("1 of 2 done", rule, "0.25", Status.OFF_TRACK, "done", "1", "scheduled", "2"),
@@ -134,7 +134,7 @@ class ScoringRulesTest {
     static Stream<Case> sum() {
         ScoringRule rule = new SumRule(List.of(
                 new BasePlusStepsRule(d("75"), true, d("2.5"), d("5"), d("0.2"), d("3.5"), d("0")),
-                new ProportionalRule(d("0.5"))), d("4"));
+                new ProportionalRule(d("0.5"), "done", "scheduled")), d("4"));
         return Stream.of(
                 new Case("83% and 1 of 2 heads → 2.7 + 0.25", rule, PRINTED,
                         List.of(m("e1", "K", "2018", "83"), c("e2", "K", "done", "2018", "1"),
@@ -161,8 +161,8 @@ class ScoringRulesTest {
 
     static Stream<Case> rankBonus() {
         RankBonusRule rule = new RankBonusRule(4, d("4"), null,
-                new RankBonusRule.Exclusion(Relation.BELOW, BigDecimal.ZERO));
-        RankBonusRule byTable = new RankBonusRule(4, d("4"), List.of(d("4"), d("2.5"), d("1")), null);
+                new RankBonusRule.Exclusion(Relation.BELOW, BigDecimal.ZERO), null);
+        RankBonusRule byTable = new RankBonusRule(4, d("4"), List.of(d("4"), d("2.5"), d("1")), null, null);
         TargetSpec dash = new TargetSpec.Unscorable(Flag.NO_TARGET, "-");
         return Stream.of(
                 rank("rank 1 → 4", rule, dash, "30", "4", Status.MET, "20", "12", "5"),

@@ -42,17 +42,27 @@ final class ScoringEvents {
 
     /** A new plan from a seed document, once scoring has applied its version (the two topics are not ordered). */
     String planScored(String seed, int year) {
+        return planScored(document(seed), year);
+    }
+
+    String planScored(JsonNode document, int year) {
         String planId = UUID.randomUUID().toString();
-        approve(planId, 1, document(seed));
+        approve(planId, 1, document);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/api/v1/scores/plans/{planId}?year={year}", planId, year).then().statusCode(200)
                         .body("planVersion", equalTo(1)));
         return planId;
     }
 
+    /**
+     * A seed document as the plan of a government of its own, so that rank_bonus indicators of plans from
+     * different tests are not ranked against each other (a test that wants peers names a peer group).
+     */
     ObjectNode document(String seed) {
         try {
-            return (ObjectNode) mapper.readTree(Files.readString(SEEDS.resolve(seed)));
+            ObjectNode document = (ObjectNode) mapper.readTree(Files.readString(SEEDS.resolve(seed)));
+            ((ObjectNode) document.path("plan")).put("government", "test government " + UUID.randomUUID());
+            return document;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

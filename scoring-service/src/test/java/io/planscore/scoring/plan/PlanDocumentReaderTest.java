@@ -87,7 +87,7 @@ class PlanDocumentReaderTest {
         assertThat(learning.belowThresholdPoints()).isEqualByComparingTo("0");
         assertThat(learning.thresholdInclusive()).isTrue();
         assertThat(health.maxPoints()).isEqualByComparingTo("4");
-        assertThat(health.components().get(1)).isEqualTo(new ProportionalRule(new BigDecimal("0.5")));
+        assertThat(health.components().get(1)).isEqualTo(new ProportionalRule(new BigDecimal("0.5"), "done", "scheduled"));
     }
 
     @Test
@@ -97,6 +97,7 @@ class PlanDocumentReaderTest {
         assertThat(rank.topN()).isEqualTo(4);
         assertThat(rank.pointsByRank()).isEmpty();
         assertThat(rank.excludeIf()).isEqualTo(new RankBonusRule.Exclusion(Relation.BELOW, BigDecimal.ZERO));
+        assertThat(rank.peerGroup()).as("the bureaus of one city rank together").isEqualTo("嘉義市政府");
     }
 
     @Test

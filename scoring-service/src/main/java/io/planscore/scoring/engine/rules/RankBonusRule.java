@@ -21,10 +21,11 @@ import static io.planscore.scoring.engine.calc.Decimals.format;
  * A bonus by rank among the peer plans on this indicator's measure value (best first by the indicator's
  * polarity). Ties share the better rank (1, 1, 3). Points are {@code points_by_rank[rank − 1]}, by default
  * {@code max × (top_n − rank + 1) / top_n}; ranks beyond {@code top_n} and excluded values score 0. The result
- * is PROVISIONAL until every peer has reported.
+ * is PROVISIONAL until every peer has reported. {@code peerGroup} names the plans ranked together (null until the
+ * plan reader gives the plan's default group).
  */
-public record RankBonusRule(int topN, BigDecimal maxBonusPoints, List<BigDecimal> pointsByRank, Exclusion excludeIf)
-        implements PointRule {
+public record RankBonusRule(int topN, BigDecimal maxBonusPoints, List<BigDecimal> pointsByRank, Exclusion excludeIf,
+                            String peerGroup) implements PointRule {
 
     /** Values for which {@code value relation threshold} holds take no part in the ranking (e.g. growth < 0). */
     public record Exclusion(Relation relation, BigDecimal threshold) {
@@ -46,13 +47,18 @@ public record RankBonusRule(int topN, BigDecimal maxBonusPoints, List<BigDecimal
         pointsByRank = pointsByRank == null ? List.of() : List.copyOf(pointsByRank);
     }
 
+    public RankBonusRule inGroup(String group) {
+        return new RankBonusRule(topN, maxBonusPoints, pointsByRank, excludeIf, group);
+    }
+
     public String type() {
         return "rank_bonus";
     }
 
     public String definition() {
         return RuleText.definition(type(), "top_n", topN, "max_bonus_points", maxBonusPoints,
-                "points_by_rank", pointsByRank.isEmpty() ? null : pointsByRank, "exclude_if", excludeIf);
+                "points_by_rank", pointsByRank.isEmpty() ? null : pointsByRank, "exclude_if", excludeIf,
+                "peer_group", peerGroup);
     }
 
     public BigDecimal maxPoints() {

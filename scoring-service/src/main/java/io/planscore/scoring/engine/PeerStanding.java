@@ -1,0 +1,26 @@
+package io.planscore.scoring.engine;
+
+import io.planscore.scoring.engine.rules.RankBonusRule;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A plan's own value on a metric its peer group ranks (§6 rank_bonus): what the other plans of the group rank
+ * themselves against. {@code value} is null while the plan has not reported it.
+ */
+public record PeerStanding(String peerGroup, String indicatorId, int year, BigDecimal value) {
+
+    /** The standing of each rank_bonus indicator of the plan, read from its scorecard for one year. */
+    public static List<PeerStanding> of(PlanModel plan, Scorecard scorecard) {
+        Map<String, BigDecimal> values = new HashMap<>();
+        scorecard.indicators().forEach(indicator -> values.put(indicator.id(), indicator.value()));
+        return plan.indicators()
+                .filter(indicator -> indicator.rule() instanceof RankBonusRule)
+                .map(indicator -> new PeerStanding(((RankBonusRule) indicator.rule()).peerGroup(), indicator.id(),
+                        scorecard.year(), values.get(indicator.id())))
+                .toList();
+    }
+}

@@ -1,0 +1,109 @@
+package io.planscore.scoring.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.planscore.infra.RealInfraResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * rank_bonus across peer plans (SCORING.md §6, seeds-model R10): seed 003's 「爭取中央計畫型補助款」 bonus ranks
+ * the bureaus by grant growth, top 4 score 4 × (4 − rank + 1) / 4, negative growth scores nothing, and the
+ * result is provisional until every peer has reported. Three plans of one peer group report through Kafka; a
+ * peer's correction re-ranks the others; the rebuild reproduces every version.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfraResource.class)
+class PeerRankingFlowTest {
+
+    private static final String SEED_003 = "003_chiayi-police_107.json";
+    private static final String GROWTH = "F4-G3-K1";
+
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void peersAreRankedOnEveryReportAndCorrection() {
+        ScoringEvents events = new ScoringEvents(kafka, mapper);
+        String group = "bureaus of test city " + UUID.randomUUID();
+        List<String> bureaus = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            bureaus.add(events.planScored(inGroup(events.document(SEED_003), group), 2018));
+        }
+        String police = bureaus.get(0), finance = bureaus.get(1), works = bureaus.get(2);
+
+        reportGrowth(events, police, "120"); // (120 − 100) / 100 × 100 = 20 %
+        // Ranked alone so far, and provisional: two peers have not reported.
+        awaitRank(police, "4", true, false);
+
+        UUID financeGrants = reportGrowth(events, finance, "135"); // 35 %: first
+        awaitRank(finance, "4", true, false);
+        awaitRank(police, "3", true, false); // second: 4 × (4 − 2 + 1) / 4
+
+        reportGrowth(events, works, "90"); // −10 %: excluded, and now everyone has reported
+        awaitRank(works, "0", false, true);
+        awaitRank(finance, "4", false, false);
+        awaitRank(police, "3", false, false);
+
+        // Finance's audited figure is lower: 15 %. The police bureau moves up without posting anything.
+        ObjectNode corrected = events.measurement(UUID.randomUUID(), finance, GROWTH, "2018", "115");
+        corrected.put("component", "A").put("kind", "correction").put("supersedes", financeGrants.toString());
+        events.record(corrected);
+        awaitRank(police, "4", false, false);
+        awaitRank(finance, "3", false, false);
+        given().get("/api/v1/scores/plans/{planId}?year=2018", police).then().statusCode(200)
+                .body("trigger.eventType", equalTo("PeerResultReported"));
+
+        given().post("/api/v1/scores/rebuild").then().statusCode(200).body("identical", equalTo(true));
+        awaitRank(police, "4", false, false);
+    }
+
+    private static ObjectNode inGroup(ObjectNode document, String group) {
+        document.path("goals").forEach(goal -> goal.path("indicators").forEach(indicator -> {
+            if (indicator.path("id").asText().equals(GROWTH)) {
+                ((ObjectNode) indicator.path("scoring_rule")).put("peer_group", group);
+            }
+        }));
+        return document;
+    }
+
+    /** This year's grants as component A against last year's 100 as B; returns the id of A's event. */
+    private static UUID reportGrowth(ScoringEvents events, String planId, String thisYear) {
+        UUID thisYearsEvent = UUID.randomUUID();
+        ObjectNode lastYear = events.measurement(UUID.randomUUID(), planId, GROWTH, "2018", "100");
+        events.record(lastYear.put("component", "B"));
+        events.record(events.measurement(thisYearsEvent, planId, GROWTH, "2018", thisYear).put("component", "A"));
+        return thisYearsEvent;
+    }
+
+    private void awaitRank(String planId, String points, boolean provisional, boolean excluded) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode indicator = mapper.readTree(given()
+                    .get("/api/v1/scores/plans/{planId}/indicators/{indicatorId}?year=2018", planId, GROWTH)
+                    .asString()).path("indicator");
+            assertThat(indicator.path("points").decimalValue()).as("points").isEqualByComparingTo(points);
+            List<String> flags = new ArrayList<>();
+            indicator.path("flags").forEach(flag -> flags.add(flag.asText()));
+            assertThat(flags.contains("PROVISIONAL")).as("provisional, flags " + flags).isEqualTo(provisional);
+            assertThat(flags.contains("RANK_EXCLUDED")).as("excluded, flags " + flags).isEqualTo(excluded);
+        });
+    }
+}

@@ -103,7 +103,14 @@ final class ScoringRuleCheck {
             case "base_plus_steps" -> maxAtLeast(rule, path, "base_points", run);
             case "threshold_bands" -> bands(rule, path, run);
             case "sum" -> components(rule, path, run);
-            case "rank_bonus" -> pointsByRank(rule, path, run);
+            case "rank_bonus" -> {
+                pointsByRank(rule, path, run);
+                // The plans ranked together; without it, every plan of the same government.
+                String group = run.optionalString(rule, "peer_group", path + ".peer_group", true);
+                if (group != null && group.isBlank()) {
+                    run.error(path + ".peer_group", "INVALID_PARAMETER", "peer_group must name a group, not be blank.");
+                }
+            }
             case "per_person_completion" -> objectOfNumbers(rule, "points_per_person", path, run);
             case "stage_progress_map" -> stages(rule, path, run);
             case "checklist_all" -> {

@@ -109,7 +109,8 @@ class DocumentValidatorTest {
             ((ArrayNode) indicator(d, 17, 2).get("scoring_rule").get("bands")).removeAll();
             ((ObjectNode) indicator(d, 18, 0).get("scoring_rule").get("components").get(1)).put("type", "magic");
             ((ObjectNode) indicator(d, 20, 0).get("scoring_rule")).put("max_bonus_points", -1);
-            ((ObjectNode) indicator(d, 21, 0).get("scoring_rule")).putArray("points_by_rank").add(4).add(3).add(2).add(1).add(0.5);
+            ((ObjectNode) indicator(d, 21, 0).get("scoring_rule")).put("peer_group", 7)
+                    .putArray("points_by_rank").add(4).add(3).add(2).add(1).add(0.5);
         });
         assertThat(errors).extracting(FieldError::field, FieldError::code).containsExactly(
                 tuple("goals[15].indicators[1].scoring_rule.type", "UNKNOWN_RULE_TYPE"),
@@ -118,7 +119,8 @@ class DocumentValidatorTest {
                 tuple("goals[17].indicators[2].scoring_rule.bands", "MISSING_PARAMETER"),
                 tuple("goals[18].indicators[0].scoring_rule.components[1].type", "UNKNOWN_RULE_TYPE"),
                 tuple("goals[20].indicators[0].scoring_rule.max_bonus_points", "INVALID_PARAMETER"),
-                tuple("goals[21].indicators[0].scoring_rule.points_by_rank", "INVALID_PARAMETER"));
+                tuple("goals[21].indicators[0].scoring_rule.points_by_rank", "INVALID_PARAMETER"),
+                tuple("goals[21].indicators[0].scoring_rule.peer_group", "TYPE"));
     }
 
     @Test

@@ -62,7 +62,7 @@ class BulkIngestionTest {
     /** Builds the mixed batch for a plan; every 10 events: 6 valid, 1 duplicate, 1 invalid, 1 conflict, 1 correction. */
     static List<ObjectNode> mixedBatch(String planId, long seed) {
         List<IndicatorRules> counts = PlanDocumentReader.read(TestPlans.document(TestPlans.KEELUNG_EDUCATION)).indicators()
-                .stream().filter(r -> r.nonNegative() && !r.hasFormula()).toList();
+                .stream().filter(r -> r.nonNegative() && r.components().isEmpty()).toList();
         Random random = new Random(seed);
         List<ObjectNode> events = new ArrayList<>(SIZE);
         for (int i = 0; i < SIZE; i++) {

@@ -236,6 +236,7 @@ class MeasurementIngestionTest {
         }
         assertThat(response.getString("results[" + cases.size() + "].errors[0].code")).isEqualTo("MALFORMED_EVENT");
         assertThat(response.getString("results[15].errors[0].message")).contains("萬").contains("post the value in 人次");
+        assertThat(response.getString("results[7].errors[0].message")).contains("(accepts: A, B, C)");
         assertThat(response.getString("results[0].eventId")).isNull();
 
         // stored and listed, body as received
@@ -296,10 +297,12 @@ class MeasurementIngestionTest {
         ObjectNode negativeGrowthIsReal = event(chiayi, "F4-G3-K1", "2018", "-3.5");
         ObjectNode component = event(chiayi, "F4-G1-K一", "2018-Q1", "1250000.50");
         component.put("component", "A");
+        ObjectNode ruleComponent = event(chiayi, "F3-G4-K1", "2018", 1); // heads checked, of 003's proportional part
+        ruleComponent.put("component", "done");
         ObjectNode baselineHistory = event(chiayi, "F1-G1-K1", "2015", "71.2");
         ObjectNode overTarget = event(chiayi, "F3-G1-K二", "2018", 7);
-        post(admin(), batch(rate, negativeGrowthIsReal, component, baselineHistory, overTarget)).statusCode(202)
-                .body("accepted", equalTo(5)).body("rejected", equalTo(0));
+        post(admin(), batch(rate, negativeGrowthIsReal, component, ruleComponent, baselineHistory, overTarget))
+                .statusCode(202).body("accepted", equalTo(6)).body("rejected", equalTo(0));
         Measurement stored = QuarkusTransaction.requiringNew()
                 .call(() -> Measurement.findById(UUID.fromString(component.get("eventId").asText())));
         assertThat(stored.value).isEqualByComparingTo("1250000.5");

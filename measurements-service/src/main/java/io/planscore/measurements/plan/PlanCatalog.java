@@ -2,7 +2,6 @@ package io.planscore.measurements.plan;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -59,9 +58,7 @@ public class PlanCatalog {
     }
 
     static IndicatorRules toRules(PlanIndicatorModel row) {
-        List<String> operands = row.operands == null || row.operands.isBlank() ? List.of()
-                : Arrays.stream(row.operands.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        return new IndicatorRules(row.indicatorId, row.unit, row.scale, operands, row.baselineYears, row.nonNegative,
-                row.rangeMin, row.rangeMax);
+        return new IndicatorRules(row.indicatorId, row.unit, row.scale, List.of(row.components), row.baselineYears,
+                row.nonNegative, row.rangeMin, row.rangeMax);
     }
 }

@@ -2,10 +2,9 @@ package io.planscore.measurements.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.planscore.measurements.service.Units;
+import io.planscore.platform.plan.IndicatorComponents;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Years: {@code plan.period.ad_start..ad_end}.</li>
  *   <li>Unit: the first non-null {@code unit} of the indicator's targets, else {@code formula.result_unit}.</li>
- *   <li>Components: the keys of {@code formula.operands} (derived operands such as {@code B = B1 + B2} included).</li>
+ *   <li>Components: {@link IndicatorComponents#accepted}, i.e. the formula operands, compound target parts and
+ *       the components the scoring rule reads.</li>
  *   <li>Baseline history (SCORING.md §2.6): {@code baseline.type = mean_of_previous_n_years} accepts the
  *       {@code n} years before the plan; {@code previous_year_value} / {@code previous_year} the year before
  *       (or back to {@code year_roc} when given); a {@code reduction_vs_previous_year} rule or a
@@ -82,13 +82,8 @@ public final class PlanDocumentReader {
             }
         }
         JsonNode formula = indicator.path("formula");
-        List<String> operands = new ArrayList<>();
-        if (formula.isObject()) {
-            Iterator<String> names = formula.path("operands").fieldNames();
-            names.forEachRemaining(operands::add);
-            if (unit == null) {
-                unit = Units.normalize(text(formula.path("result_unit")));
-            }
+        if (unit == null && formula.isObject()) {
+            unit = Units.normalize(text(formula.path("result_unit")));
         }
         String standard = text(indicator.path("measurement_standard"));
         String name = text(indicator.path("name"));
@@ -127,7 +122,8 @@ public final class PlanDocumentReader {
             min = range.path("min").isNumber() ? range.path("min").decimalValue() : null;
             max = range.path("max").isNumber() ? range.path("max").decimalValue() : null;
         }
-        return new IndicatorRules(id, unit, scale, List.copyOf(operands), baselineYears, nonNegative, min, max);
+        return new IndicatorRules(id, unit, scale, List.copyOf(IndicatorComponents.accepted(indicator)), baselineYears,
+                nonNegative, min, max);
     }
 
     private static String text(JsonNode node) {

@@ -29,8 +29,9 @@ public class PlanIndicatorModel extends PanacheEntityBase {
 
     public Integer scale;
 
-    /** Formula operand symbols, comma-separated; null without a formula. */
-    public String operands;
+    /** The component names an event may give; empty when the indicator accepts none. */
+    @Column(nullable = false)
+    public String[] components;
 
     @Column(name = "baseline_years", nullable = false)
     public int baselineYears;

@@ -45,7 +45,7 @@ public class PlanReadModel {
             row.indicatorId = rules.indicatorId();
             row.unit = rules.unit();
             row.scale = rules.scale();
-            row.operands = rules.operands().isEmpty() ? null : String.join(",", rules.operands());
+            row.components = rules.components().toArray(String[]::new);
             row.baselineYears = rules.baselineYears();
             row.nonNegative = rules.nonNegative();
             row.rangeMin = rules.rangeMin();

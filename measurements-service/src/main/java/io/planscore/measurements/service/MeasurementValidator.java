@@ -87,13 +87,14 @@ public final class MeasurementValidator {
 
     private static void checkIndicator(ParsedEvent e, PlanRules plan, IndicatorRules indicator, List<FieldError> errors) {
         if (e.component() != null) {
-            if (!indicator.hasFormula()) {
+            if (indicator.components().isEmpty()) {
                 errors.add(error("component", ReasonCode.UNKNOWN_COMPONENT, "indicator '" + indicator.indicatorId()
-                        + "' has no formula, so it has no components: post its value without a component"));
-            } else if (!indicator.operands().contains(e.component())) {
+                        + "' accepts no components (it has no formula operands, compound target parts or scoring-rule"
+                        + " components): post its value without a component"));
+            } else if (!indicator.components().contains(e.component())) {
                 errors.add(error("component", ReasonCode.UNKNOWN_COMPONENT, "component '" + e.component()
-                        + "' is not an operand of the formula of indicator '" + indicator.indicatorId() + "' (operands: "
-                        + String.join(", ", indicator.operands()) + ")"));
+                        + "' is not one indicator '" + indicator.indicatorId() + "' accepts (accepts: "
+                        + String.join(", ", indicator.components()) + ")"));
             }
         }
         if (e.period() != null) {

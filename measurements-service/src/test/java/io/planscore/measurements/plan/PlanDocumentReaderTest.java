@@ -46,7 +46,7 @@ class PlanDocumentReaderTest {
 
         Map<String, IndicatorRules> keelung = rules(TestPlans.KEELUNG_POLICE);
         IndicatorRules surplus = keelung.get("C1-K1");
-        assertThat(surplus.operands()).containsExactly("A", "B", "B1", "B2");
+        assertThat(surplus.components()).containsExactly("A", "B", "B1", "B2");
         assertThat(surplus.nonNegative()).isFalse(); // a % surplus can be negative
         IndicatorRules reduction = keelung.get("G3-K2"); // 與前年相較年度減少 A1 事故死亡總人數: 1人
         assertThat(reduction.nonNegative()).isFalse();
@@ -56,6 +56,8 @@ class PlanDocumentReaderTest {
         assertThat(chiayi.get("F1-G4-K1").unit()).isEqualTo("人(次)");
         assertThat(chiayi.get("F1-G1-K1").unit()).isNull();
         assertThat(chiayi.get("F1-G1-K1").nonNegative()).isFalse();
-        assertThat(chiayi.get("F4-G3-K1").operands()).containsExactly("A", "B");
+        assertThat(chiayi.get("F4-G3-K1").components()).containsExactly("A", "B");
+        // formula A / B, a two-part compound target and a sum rule with a per_person_completion (proportional) part
+        assertThat(chiayi.get("F3-G4-K1").components()).containsExactly("A", "B", "P1", "P2", "done", "scheduled");
     }
 }

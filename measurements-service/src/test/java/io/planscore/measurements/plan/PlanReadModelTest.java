@@ -50,9 +50,10 @@ class PlanReadModelTest {
         IndicatorRules proposals = rules.get("F3-G1-K二");
         assertThat(proposals.unit()).isEqualTo("案");
         assertThat(proposals.nonNegative()).isTrue();
-        assertThat(proposals.hasFormula()).isFalse();
+        assertThat(proposals.components()).isEmpty();
         IndicatorRules budget = rules.get("F4-G1-K一");
-        assertThat(budget.operands()).containsExactly("A", "B", "C");
+        assertThat(budget.components()).containsExactly("A", "B", "C");
+        assertThat(rules.get("F3-G4-K1").components()).containsExactly("A", "B", "P1", "P2", "done", "scheduled");
         assertThat(budget.unit()).isEqualTo("%");
         assertThat(budget.nonNegative()).isFalse();
         assertThat(rules.get("F1-G1-K1").baselineYears()).isEqualTo(3);

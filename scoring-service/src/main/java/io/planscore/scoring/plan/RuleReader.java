@@ -1,6 +1,7 @@
 package io.planscore.scoring.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.planscore.platform.plan.IndicatorComponents;
 import io.planscore.scoring.engine.calc.Relation;
 import io.planscore.scoring.engine.rules.BasePlusStepsRule;
 import io.planscore.scoring.engine.rules.BonusDiscretionaryRule;
@@ -45,7 +46,7 @@ final class RuleReader {
                 case "threshold_bands" -> new ThresholdBandsRule(bands(rule), decimal(rule, "max_points"));
                 // 003's per_person_completion is proportional: 0.5 × completed / scheduled.
                 case "proportional", "per_person_completion" -> new ProportionalRule(decimal(rule, "max_points"),
-                        text(rule, "done"), text(rule, "scheduled"));
+                        IndicatorComponents.proportionalDone(rule), IndicatorComponents.proportionalScheduled(rule));
                 case "sum" -> new SumRule(components(rule), decimal(rule, "max_points"));
                 case "bonus_discretionary" -> new BonusDiscretionaryRule(decimal(rule, "max_bonus_points"));
                 case "rank_bonus" -> new RankBonusRule(rule.path("top_n").asInt(0), decimal(rule, "max_bonus_points"),
@@ -114,15 +115,11 @@ final class RuleReader {
         return list;
     }
 
-    /**
-     * Requirements as labels or {@code {id, label, comparator, value}}; a requirement without an id is reported
-     * as component {@code R1}, {@code R2}, ... by position.
-     */
+    /** Requirements as labels or {@code {id, label, comparator, value}}, named by IndicatorComponents.requirement. */
     private static List<ChecklistAllRule.Requirement> requirements(JsonNode requirements) {
         List<ChecklistAllRule.Requirement> list = new ArrayList<>();
         for (JsonNode requirement : requirements) {
-            String id = requirement.isObject() && text(requirement, "id") != null
-                    ? text(requirement, "id") : "R" + (list.size() + 1);
+            String id = IndicatorComponents.requirement(requirement, list.size());
             if (requirement.isObject()) {
                 list.add(new ChecklistAllRule.Requirement(id, text(requirement, "label"),
                         Relation.parse(text(requirement, "comparator")), decimal(requirement, "value")));

@@ -1,6 +1,7 @@
 package io.planscore.scoring.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.planscore.platform.plan.IndicatorComponents;
 import io.planscore.scoring.engine.Flag;
 import io.planscore.scoring.engine.calc.Direction;
 import io.planscore.scoring.engine.calc.Polarity;
@@ -49,11 +50,6 @@ final class TargetReader {
         };
     }
 
-    /** The component symbol that reports part {@code index} (0-based) of a compound target: P1, P2, ... */
-    private static String partSymbol(int index) {
-        return "P" + (index + 1);
-    }
-
     private static TargetSpec compound(JsonNode target, String raw) {
         List<TargetSpec.Compound.Part> parts = new ArrayList<>();
         for (JsonNode part : target.path("parts")) {
@@ -63,8 +59,8 @@ final class TargetReader {
             if (value == null || (comparator != null && relation == null)) {
                 return new TargetSpec.Unscorable(Flag.UNSUPPORTED_TARGET, raw);
             }
-            parts.add(new TargetSpec.Compound.Part(partSymbol(parts.size()), text(part, "label"), relation, value,
-                    text(part, "unit")));
+            parts.add(new TargetSpec.Compound.Part(IndicatorComponents.compoundPart(parts.size()), text(part, "label"),
+                    relation, value, text(part, "unit")));
         }
         return parts.isEmpty() ? new TargetSpec.Unscorable(Flag.UNSUPPORTED_TARGET, raw)
                 : new TargetSpec.Compound(parts, raw);

@@ -12,21 +12,14 @@ import java.util.Objects;
 
 import static io.planscore.scoring.engine.calc.Decimals.format;
 
-/**
- * {@code max_points × done / scheduled}, from two component symbols ({@code done} and {@code scheduled} unless
- * the plan names others).
- */
+/** {@code max_points × done / scheduled}, from two component symbols the plan reader names. */
 public record ProportionalRule(BigDecimal maxPoints, String doneComponent, String scheduledComponent)
         implements PointRule {
 
     public ProportionalRule {
         RuleText.positive(maxPoints, "max_points");
-        doneComponent = Objects.requireNonNullElse(doneComponent, "done");
-        scheduledComponent = Objects.requireNonNullElse(scheduledComponent, "scheduled");
-    }
-
-    public ProportionalRule(BigDecimal maxPoints) {
-        this(maxPoints, null, null);
+        Objects.requireNonNull(doneComponent, "doneComponent");
+        Objects.requireNonNull(scheduledComponent, "scheduledComponent");
     }
 
     public String type() {

@@ -140,6 +140,42 @@ class GatewayEndToEndTest {
                 .isEqualByComparingTo("20");
     }
 
+    /**
+     * Seed 003's central-grant bonus (R10) ranks the bureaus of a peer group by growth; two bureaus report through
+     * the gateway and each is ranked against the other.
+     */
+    @Test
+    void aRankBonusRanksThePlansOfAPeerGroup() throws Exception {
+        String group = "e2e bureaus " + UUID.randomUUID();
+        String police = createPlan(inPeerGroup(SEED_003, group));
+        String finance = createPlan(inPeerGroup(SEED_003, group));
+        for (String[] report : new String[][] {{police, "120"}, {finance, "135"}}) {
+            String batch = "{\"events\": [" + event(report[0], "F4-G3-K1", "A", "2018", report[1]) + ","
+                    + event(report[0], "F4-G3-K1", "B", "2018", "100") + "]}";
+            admin().contentType("application/json").body(batch).post("/api/v1/measurements")
+                    .then().statusCode(202).body("accepted", equalTo(2));
+        }
+        // Growth (A − B) / B × 100: finance 35 % ranks first → 4 points; police 20 % second → 4 × (4 − 2 + 1) / 4 = 3,
+        // whose a = 3 / 4 is below the amber line.
+        assertPoints(finance, "F4-G3-K1", "4", "MET");
+        assertPoints(police, "F4-G3-K1", "3", "OFF_TRACK");
+        // Nothing else of the police plan is reported yet: facet F4 and the total are the bonus alone, final.
+        var card = admin().get("/api/v1/scores/plans/{planId}?year=2018", police).then().extract().jsonPath();
+        assertThat(new BigDecimal(card.getString("scorecard.facets.find { it.id == 'F4' }.score"))).isEqualByComparingTo("3");
+        assertThat(new BigDecimal(card.getString("scorecard.totalScore"))).isEqualByComparingTo("3");
+        assertThat(card.getBoolean("scorecard.provisional")).isFalse();
+    }
+
+    private static byte[] inPeerGroup(String seed, String group) throws Exception {
+        JsonNode document = read(new String(PlatformFixture.seedPlan(seed), java.nio.charset.StandardCharsets.UTF_8));
+        document.path("goals").forEach(goal -> goal.path("indicators").forEach(indicator -> {
+            if (indicator.path("scoring_rule").path("type").asText().equals("rank_bonus")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) indicator.path("scoring_rule")).put("peer_group", group);
+            }
+        }));
+        return PlatformFixture.JSON.writeValueAsBytes(document);
+    }
+
     /** A revised target, approved with a justification, changes the published score; both versions stay readable. */
     @Test
     void anApprovedRevisionChangesThePublishedScores() throws Exception {

@@ -49,7 +49,11 @@ final class PlatformFixture {
 
     /** Creates a plan from a seed document and returns its id. */
     static String createPlan(String seedFile) {
-        return admin().contentType("application/json").body(seedPlan(seedFile))
+        return createPlan(seedPlan(seedFile));
+    }
+
+    static String createPlan(byte[] document) {
+        return admin().contentType("application/json").body(document)
                 .post("/api/v1/plans")
                 .then().statusCode(201)
                 .extract().path("id");

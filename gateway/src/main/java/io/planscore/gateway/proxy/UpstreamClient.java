@@ -1,5 +1,6 @@
 package io.planscore.gateway.proxy;
 
+import io.planscore.platform.security.GatewayHeaders;
 import io.planscore.gateway.security.Caller;
 import io.planscore.platform.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,10 +25,6 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class UpstreamClient {
 
-    public static final String INTERNAL_TOKEN_HEADER = "X-Planscore-Internal-Token";
-    public static final String PRINCIPAL_HEADER = "X-Planscore-Principal";
-    public static final String ROLE_HEADER = "X-Planscore-Role";
-    public static final String AGENCY_HEADER = "X-Planscore-Agency";
 
     private static final Logger LOG = Logger.getLogger(UpstreamClient.class);
     private static final List<String> FORWARDED_RESPONSE_HEADERS =
@@ -48,13 +45,13 @@ public class UpstreamClient {
                 + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()));
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(config.timeout())
-                .header(INTERNAL_TOKEN_HEADER, internalToken)
-                .header(PRINCIPAL_HEADER, caller.principal())
-                .header(ROLE_HEADER, caller.role().name())
+                .header(GatewayHeaders.INTERNAL_TOKEN, internalToken)
+                .header(GatewayHeaders.PRINCIPAL, caller.principal())
+                .header(GatewayHeaders.ROLE, caller.role().name())
                 .method(method, body == null || body.length == 0
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (caller.agencyId() != null) {
-            request.header(AGENCY_HEADER, caller.agencyId());
+            request.header(GatewayHeaders.AGENCY, caller.agencyId());
         }
         copy(headers, request, HttpHeaders.CONTENT_TYPE);
         copy(headers, request, HttpHeaders.ACCEPT);
@@ -74,9 +71,9 @@ public class UpstreamClient {
     public CompletionStage<Integer> status(Upstream upstream, String path, Caller caller) {
         HttpRequest request = HttpRequest.newBuilder(config.baseOf(upstream).resolve(path))
                 .timeout(config.timeout())
-                .header(INTERNAL_TOKEN_HEADER, internalToken)
-                .header(PRINCIPAL_HEADER, caller.principal())
-                .header(ROLE_HEADER, caller.role().name())
+                .header(GatewayHeaders.INTERNAL_TOKEN, internalToken)
+                .header(GatewayHeaders.PRINCIPAL, caller.principal())
+                .header(GatewayHeaders.ROLE, caller.role().name())
                 .GET().build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
     }

@@ -1,5 +1,6 @@
 package io.planscore.measurements.events;
 
+import io.planscore.platform.security.GatewayHeaders;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,9 +86,9 @@ public class SubmittedConsumer {
     }
 
     private static Caller caller(ConsumerRecord<String, String> record) {
-        String role = header(record, "X-Planscore-Role");
-        String agency = header(record, "X-Planscore-Agency");
-        String principal = header(record, "X-Planscore-Principal");
+        String role = header(record, GatewayHeaders.ROLE);
+        String agency = header(record, GatewayHeaders.AGENCY);
+        String principal = header(record, GatewayHeaders.PRINCIPAL);
         if (role == null) {
             return principal == null ? Caller.trustedKafka() : new Caller(Caller.Role.ADMIN, null, principal);
         }

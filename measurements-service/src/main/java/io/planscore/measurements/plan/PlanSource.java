@@ -1,5 +1,6 @@
 package io.planscore.measurements.plan;
 
+import io.planscore.platform.security.GatewayHeaders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.planscore.measurements.events.PlanVersionApproved;
@@ -61,9 +62,9 @@ public class PlanSource {
         HttpRequest request = HttpRequest.newBuilder(plansUrl.resolve("/api/v1/plans/"
                         + URLEncoder.encode(planId, StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(5))
-                .header("X-Planscore-Internal-Token", internalToken)
-                .header("X-Planscore-Principal", "measurements-service")
-                .header("X-Planscore-Role", "admin")
+                .header(GatewayHeaders.INTERNAL_TOKEN, internalToken)
+                .header(GatewayHeaders.PRINCIPAL, "measurements-service")
+                .header(GatewayHeaders.ROLE, "admin")
                 .GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 package io.planscore.measurements.rest;
 
+import io.planscore.platform.security.GatewayHeaders;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.planscore.measurements.domain.Channel;
 import io.planscore.measurements.repository.MeasurementRepository;
@@ -44,9 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Measurements", description = "Post measurement events; read them with their correction chains and the rejected ones")
 public class MeasurementResource {
 
-    static final String ROLE = "X-Planscore-Role";
-    static final String AGENCY = "X-Planscore-Agency";
-    static final String PRINCIPAL = "X-Planscore-Principal";
     private static final int MAX_PAGE_SIZE = 1000;
 
     private static final String SINGLE_EXAMPLE = """
@@ -127,11 +125,11 @@ public class MeasurementResource {
                     examples = @ExampleObject(name = "too many", value = PROBLEM_413)))
     public Response submit(JsonNode body,
                            @Parameter(in = ParameterIn.HEADER, description = "admin, agency or viewer (set by the gateway)")
-                           @HeaderParam(ROLE) String role,
+                           @HeaderParam(GatewayHeaders.ROLE) String role,
                            @Parameter(in = ParameterIn.HEADER, description = "The caller's agency id, for role agency")
-                           @HeaderParam(AGENCY) String agency,
+                           @HeaderParam(GatewayHeaders.AGENCY) String agency,
                            @Parameter(in = ParameterIn.HEADER, description = "Who is calling (user or API key), kept as submittedBy")
-                           @HeaderParam(PRINCIPAL) String principal) {
+                           @HeaderParam(GatewayHeaders.PRINCIPAL) String principal) {
         Caller caller = caller(role, agency, principal);
         ingestion.checkCaller(caller);
         IngestReport report = ingestion.ingestJson(body, caller);
@@ -180,11 +178,11 @@ public class MeasurementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response importCsv(byte[] body,
                               @Parameter(in = ParameterIn.HEADER, description = "admin, agency or viewer (set by the gateway)")
-                              @HeaderParam(ROLE) String role,
+                              @HeaderParam(GatewayHeaders.ROLE) String role,
                               @Parameter(in = ParameterIn.HEADER, description = "The caller's agency id, for role agency")
-                              @HeaderParam(AGENCY) String agency,
+                              @HeaderParam(GatewayHeaders.AGENCY) String agency,
                               @Parameter(in = ParameterIn.HEADER, description = "Who is calling, kept as submittedBy")
-                              @HeaderParam(PRINCIPAL) String principal) {
+                              @HeaderParam(GatewayHeaders.PRINCIPAL) String principal) {
         Caller caller = caller(role, agency, principal);
         ingestion.checkCaller(caller);
         var submissions = CsvImport.read(body == null ? new byte[0] : body, ingestion.maxEvents());

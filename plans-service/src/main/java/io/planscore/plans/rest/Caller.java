@@ -1,5 +1,6 @@
 package io.planscore.plans.rest;
 
+import io.planscore.platform.security.GatewayHeaders;
 import jakarta.ws.rs.core.HttpHeaders;
 
 /**
@@ -8,13 +9,11 @@ import jakarta.ws.rs.core.HttpHeaders;
  */
 public record Caller(String principal, String role, String agency) {
 
-    public static final String PRINCIPAL = "X-Planscore-Principal";
-    public static final String ROLE = "X-Planscore-Role";
-    public static final String AGENCY = "X-Planscore-Agency";
     public static final String ANONYMOUS = "anonymous";
 
     public static Caller of(HttpHeaders headers) {
-        return new Caller(value(headers, PRINCIPAL, ANONYMOUS), value(headers, ROLE, null), value(headers, AGENCY, null));
+        return new Caller(value(headers, GatewayHeaders.PRINCIPAL, ANONYMOUS), value(headers, GatewayHeaders.ROLE, null),
+                value(headers, GatewayHeaders.AGENCY, null));
     }
 
     private static String value(HttpHeaders headers, String name, String fallback) {

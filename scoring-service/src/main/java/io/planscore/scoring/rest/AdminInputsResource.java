@@ -1,5 +1,6 @@
 package io.planscore.scoring.rest;
 
+import io.planscore.platform.security.GatewayHeaders;
 import io.planscore.platform.problem.FieldError;
 import io.planscore.platform.problem.ProblemException;
 import io.planscore.scoring.domain.AdminInput;
@@ -52,7 +53,7 @@ public class AdminInputsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Enter a verdict, award, external target or baseline value; the plan-year is rescored")
     public Response enter(@PathParam("planId") String planId, NewInput body,
-                          @HeaderParam("X-Planscore-Principal") String principal) {
+                          @HeaderParam(GatewayHeaders.PRINCIPAL) String principal) {
         AdminInput input = validate(planId, body);
         input.enteredBy = principal == null ? "anonymous" : principal;
         InputView view = InputView.of(scoring.apply(input));

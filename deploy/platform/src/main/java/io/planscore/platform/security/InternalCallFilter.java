@@ -18,7 +18,6 @@ import java.util.Optional;
  */
 public class InternalCallFilter {
 
-    public static final String HEADER = "X-Planscore-Internal-Token";
 
     private final boolean required;
     private final byte[] token;
@@ -34,7 +33,7 @@ public class InternalCallFilter {
         if (!required || !request.getUriInfo().getPath().startsWith("/api/")) {
             return Optional.empty();
         }
-        String presented = request.getHeaderString(HEADER);
+        String presented = request.getHeaderString(GatewayHeaders.INTERNAL_TOKEN);
         if (presented != null && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8))) {
             return Optional.empty();
         }

@@ -11,6 +11,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Creates the topics a service owns, with their partition count and cleanup policy, before it
+ * Creates the topics a service owns, with their partition count, cleanup policy and retention, before it
  * produces anything. Producers own their topics, so nothing else has to be run by hand.
  */
 @ApplicationScoped
@@ -38,9 +39,7 @@ public class TopicProvisioner {
             List<NewTopic> missing = config.topics().entrySet().stream()
                     .filter(topic -> !existing.contains(topic.getKey()))
                     .map(topic -> new NewTopic(topic.getKey(), topic.getValue().partitions(),
-                            topic.getValue().replicationFactor())
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, topic.getValue().compacted()
-                                    ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE)))
+                            topic.getValue().replicationFactor()).configs(configs(topic.getValue())))
                     .toList();
             for (var created : admin.createTopics(missing).values().entrySet()) {
                 try {
@@ -53,5 +52,13 @@ public class TopicProvisioner {
                 }
             }
         }
+    }
+
+    private static Map<String, String> configs(TopicsConfig.Topic topic) {
+        return Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG,
+                topic.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG,
+                String.valueOf(topic.retention().map(Duration::toMillis).orElse(-1L)));
     }
 }

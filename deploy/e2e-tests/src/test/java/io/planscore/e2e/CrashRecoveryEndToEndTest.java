@@ -3,13 +3,20 @@ package io.planscore.e2e;
 import io.planscore.infra.SseSubscription;
 import io.planscore.localrun.Platform;
 import io.planscore.localrun.ServiceProcess;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static io.planscore.e2e.PlatformFixture.admin;
 import static io.planscore.e2e.PlatformFixture.createPlan;
@@ -22,6 +29,8 @@ import static org.hamcrest.Matchers.equalTo;
  * {@code kill -9} of a service at the worst moments: scoring-service around a measurement (after a restart
  * the score arrives, exactly once: one scorecard version, one streamed update), and measurements-service in
  * the middle of a batch (the batch posted again counts every event once, and the scores equal a clean run).
+ * And a graceful stop (SIGTERM) of scoring-service in the middle of a batch: no measurement is dead-lettered,
+ * each is scored once after the restart.
  */
 class CrashRecoveryEndToEndTest {
 
@@ -111,6 +120,29 @@ class CrashRecoveryEndToEndTest {
         assertThat(crashedCard.getString("scorecard.totalScore")).isEqualTo(cleanCard.getString("scorecard.totalScore"));
     }
 
+    @Test
+    void scoringStoppedGracefullyMidBatchDeadLettersNothingAndScoresEveryMeasurementAfterRestart() throws Exception {
+        String planId = planScoredAtLeastOnce();
+        List<Integer> values = new java.util.Random(11).ints(1_000, 1, 4).boxed().toList();
+        int expectedSum = values.stream().mapToInt(Integer::intValue).sum();
+        admin().contentType("application/json").body(batch(planId, values)).post("/api/v1/measurements")
+                .then().statusCode(202).body("accepted", equalTo(values.size()));
+
+        ServiceProcess scoring = platform.service("scoring-service");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> measurementTriggers(planId).size() >= 10);
+        assertThat(measurementTriggers(planId)).as("still scoring the batch").hasSizeLessThan(values.size());
+        scoring.stop();
+        scoring.start();
+        scoring.awaitReady(Duration.ofMinutes(2));
+
+        await().atMost(Duration.ofMinutes(5)).untilAsserted(() -> assertThat(admin()
+                .get("/api/v1/scores/plans/{planId}/indicators/G2-K1?year=2018", planId)
+                .then().statusCode(200).extract().jsonPath().getInt("indicator.value")).isEqualTo(expectedSum));
+        assertThat(measurementTriggers(planId)).hasSize(values.size()).doesNotHaveDuplicates();
+        assertThat(deadLetters("measurements.recorded.v1.dlq.scoring-service")).isZero();
+    }
+
     /** Monthly actuals of G2-K1 (50 場 a year, summed), one event per value, with fresh event ids. */
     private static String batch(String planId, List<Integer> values) {
         StringBuilder events = new StringBuilder("{\"events\": [");
@@ -148,6 +180,24 @@ class CrashRecoveryEndToEndTest {
         return admin().get("/api/v1/scores/plans/{planId}/history?year=2018", planId)
                 .then().statusCode(200)
                 .extract().jsonPath().getList("findAll { it.trigger.eventId == '" + eventId + "' }");
+    }
+
+    /** The event ids of the measurements that produced a score version of the plan (2018). */
+    private static List<String> measurementTriggers(String planId) {
+        return admin().get("/api/v1/scores/plans/{planId}/history?year=2018", planId)
+                .then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.trigger.eventType == 'MeasurementRecorded' }.trigger.eventId");
+    }
+
+    /** How many records a dead-letter topic holds (its end offsets, summed). */
+    private static long deadLetters(String topic) throws Exception {
+        try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()))) {
+            Map<TopicPartition, OffsetSpec> partitions = kafka.describeTopics(List.of(topic)).allTopicNames().get()
+                    .get(topic).partitions().stream()
+                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+            return kafka.listOffsets(partitions).all().get().values().stream()
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        }
     }
 
     private static List<SseSubscription.Event> updatesTriggeredBy(SseSubscription stream, UUID eventId) {

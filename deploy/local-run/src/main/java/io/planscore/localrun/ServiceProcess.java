@@ -105,9 +105,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM: Quarkus shuts down gracefully. */
-    @Override
-    public synchronized void close() {
+    /** SIGTERM: Quarkus shuts down gracefully; forced after 30 seconds. */
+    public synchronized void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!waitFor(Duration.ofSeconds(30))) {
@@ -115,6 +114,11 @@ public final class ServiceProcess implements AutoCloseable {
                 waitFor(Duration.ofSeconds(10));
             }
         }
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 
     private boolean waitFor(Duration timeout) {

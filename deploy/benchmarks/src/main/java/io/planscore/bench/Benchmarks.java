@@ -17,13 +17,14 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code java -jar deploy/benchmarks/target/planscore-benchmarks.jar [--raw-only] [--scale 1.0] [--max-minutes 45]}
+ * {@code java -jar deploy/benchmarks/target/planscore-benchmarks.jar [--raw-only | --burst-only] [--scale 1.0] [--max-minutes 45]}
  *
  * <p>Starts a throw-away planscore (embedded PostgreSQL and Kafka, the four services as processes, on free
  * ports of 127.0.0.1), measures the raw ceiling of those same servers (plain Kafka produce/consume, plain
  * PostgreSQL inserts into a scratch database), then the planscore paths through the gateway, prints a
  * Markdown table and writes it to {@code deploy/benchmarks/target/results.md}. {@code --raw-only} measures
- * the ceiling alone, on a bare embedded Kafka and PostgreSQL. Every benchmark is bounded in count and
+ * the ceiling alone, on a bare embedded Kafka and PostgreSQL; {@code --burst-only} the scoring burst (P6/P7)
+ * alone, without the ceiling. Every benchmark is bounded in count and
  * time; {@code --max-minutes} bounds the whole run. See docs/benchmarks.md.
  */
 public final class Benchmarks {
@@ -42,6 +43,7 @@ public final class Benchmarks {
         System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         List<String> arguments = List.of(args);
         boolean rawOnly = arguments.contains("--raw-only");
+        boolean burstOnly = arguments.contains("--burst-only");
         double scale = Double.parseDouble(option(arguments, "--scale", "1.0"));
         long maxMinutes = Long.parseLong(option(arguments, "--max-minutes", "45"));
         Path repo = repositoryRoot(option(arguments, "--repo", System.getProperty("planscore.home")));
@@ -58,7 +60,7 @@ public final class Benchmarks {
         if (rawOnly) {
             raw(report, scale);
         } else {
-            full(report, repo, scale);
+            full(report, repo, scale, burstOnly);
         }
         String markdown = report.markdown();
         System.out.println();
@@ -89,7 +91,7 @@ public final class Benchmarks {
         }
     }
 
-    private static void full(Report report, Path repo, double scale) throws IOException {
+    private static void full(Report report, Path repo, double scale, boolean burstOnly) throws IOException {
         String adminKey = "psk_bench-" + UUID.randomUUID();
         byte[] seedPlan = seedPlan(repo);
         report.fact("gateway rate limit raised for this run: " + RATE_LIMIT + "=" + System.getenv(RATE_LIMIT) + ", "
@@ -113,11 +115,17 @@ public final class Benchmarks {
             report.fact(String.format(Locale.ROOT, "platform started in %.0f s (load %s); services: -Xmx384m "
                     + "-XX:+UseSerialGC each, as Platform starts them", (System.nanoTime() - t) / 1e9, Machine.load()));
             settle();
-            report.fact("raw ceiling measured on the platform's own Kafka and PostgreSQL, with the four services idle");
-            runRaw(report, platform.kafkaBootstrapServers(), platform.jdbcUrl("postgres"), scale);
-            System.out.println("planscore paths through the gateway " + platform.gateway().baseUri() + " ...");
-            new PlanscoreBenchmark(platform.gateway().baseUri(), adminKey, platform.kafkaBootstrapServers(), seedPlan,
-                    report, scale).run();
+            PlanscoreBenchmark planscore = new PlanscoreBenchmark(platform.gateway().baseUri(), adminKey,
+                    platform.kafkaBootstrapServers(), seedPlan, report, scale);
+            if (burstOnly) {
+                System.out.println("scoring burst through the gateway " + platform.gateway().baseUri() + " ...");
+                planscore.runBurst();
+            } else {
+                report.fact("raw ceiling measured on the platform's own Kafka and PostgreSQL, with the four services idle");
+                runRaw(report, platform.kafkaBootstrapServers(), platform.jdbcUrl("postgres"), scale);
+                System.out.println("planscore paths through the gateway " + platform.gateway().baseUri() + " ...");
+                planscore.run();
+            }
             serviceLogs(report, platform);
         } finally {
             Runtime.getRuntime().removeShutdownHook(closer);

@@ -54,6 +54,15 @@ final class PlanscoreBenchmark {
         this.scale = scale;
     }
 
+    /** P6/P7 alone: the scoring burst, on a fresh plan. */
+    void runBurst() {
+        try {
+            burst(preparePlan());
+        } catch (Exception e) {
+            report.failed("P6/P7 scoring burst", e);
+        }
+    }
+
     void run() {
         String e2ePlan;
         try {

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -36,7 +38,11 @@ public class PlanVersion extends PanacheEntityBase {
     @Column(name = "agency_id")
     public String agencyId;
 
-    /** The whole {@code seed-plan-fixture/v1} document, verbatim. */
+    /**
+     * The whole {@code seed-plan-fixture/v1} document, verbatim. Fetched only when read: scoring keeps what it
+     * needs of a version's document in memory, so most loads of a plan version never touch it.
+     */
+    @Basic(fetch = FetchType.LAZY)
     @Column(nullable = false, columnDefinition = "text")
     public String document;
 

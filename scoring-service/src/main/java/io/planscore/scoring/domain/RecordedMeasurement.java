@@ -1,5 +1,6 @@
 package io.planscore.scoring.domain;
 
+import io.planscore.scoring.engine.Measurement;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -55,5 +56,10 @@ public class RecordedMeasurement extends PanacheEntityBase {
 
     public boolean counts() {
         return supersededBy == null && !RETRACTION.equals(kind);
+    }
+
+    /** The engine's view of this event, as {@code MeasurementRepository.counting} reads it. */
+    public Measurement asInput() {
+        return new Measurement(eventId.toString(), indicatorId, component, period, value, recordedAt);
     }
 }

@@ -30,7 +30,11 @@ public class ScorecardRepository implements PanacheRepositoryBase<ScorecardVersi
         return list("planId = ?1 AND year = ?2 ORDER BY scoreVersion", planId, year);
     }
 
+    /** The primary key's index answers this alone: no scorecard body is read. */
     public long nextVersion(String planId, int year) {
-        return latest(planId, year).map(s -> s.scoreVersion + 1).orElse(1L);
+        return getEntityManager().createQuery("""
+                        SELECT coalesce(max(s.scoreVersion), 0) + 1 FROM ScorecardVersion s
+                        WHERE s.planId = ?1 AND s.year = ?2""", Long.class)
+                .setParameter(1, planId).setParameter(2, year).getSingleResult();
     }
 }

@@ -1,11 +1,11 @@
 package io.planscore.scoring.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.planscore.scoring.domain.AdminInput;
 import io.planscore.scoring.domain.PeerInput;
 import io.planscore.scoring.domain.PlanVersion;
 import io.planscore.scoring.domain.RecordedMeasurement;
 import io.planscore.scoring.domain.ScorecardVersion;
+import io.planscore.scoring.engine.Measurement;
 import io.planscore.scoring.events.MeasurementRecorded;
 import io.planscore.scoring.events.PlanVersionApproved;
 import io.planscore.scoring.repository.AdminInputRepository;
@@ -70,15 +70,15 @@ public class ScoreRebuild {
     /** What the live consumers knew about one plan at a point of the replay. */
     private static final class PlanState {
         PlanVersion inForce;
-        JsonNode document;
         final Map<UUID, RecordedMeasurement> arrived = new LinkedHashMap<>();
         final Map<UUID, UUID> supersededBy = new HashMap<>();
         final List<AdminInput> adminInputs = new ArrayList<>();
         final List<PeerInput> peerInputs = new ArrayList<>();
 
-        List<RecordedMeasurement> counting() {
+        List<Measurement> counting() {
             return arrived.values().stream()
                     .filter(m -> !supersededBy.containsKey(m.eventId) && !RecordedMeasurement.RETRACTION.equals(m.kind))
+                    .map(RecordedMeasurement::asInput)
                     .toList();
         }
     }
@@ -132,8 +132,7 @@ public class ScoreRebuild {
             return 0;
         }
         state.inForce = version;
-        state.document = version.documentJson();
-        return write(state, PlanYears.of(state.document).all(), version.eventId, PlanVersionApproved.TYPE, versions);
+        return write(state, scorer.years(version).all(), version.eventId, PlanVersionApproved.TYPE, versions);
     }
 
     private int replay(RecordedMeasurement measurement, Map<String, PlanState> states, Map<String, Long> versions) {
@@ -145,14 +144,14 @@ public class ScoreRebuild {
         if (state.inForce == null) {
             return 0;
         }
-        return write(state, PlanYears.of(state.document).affectedBy(measurement.year), measurement.eventId,
+        return write(state, scorer.years(state.inForce).affectedBy(measurement.year), measurement.eventId,
                 MeasurementRecorded.TYPE, versions);
     }
 
     private int replay(AdminInput input, Map<String, PlanState> states, Map<String, Long> versions) {
         PlanState state = states.computeIfAbsent(input.planId, id -> new PlanState());
         state.adminInputs.add(input);
-        PlanYears years = PlanYears.of(state.document);
+        PlanYears years = scorer.years(state.inForce);
         return write(state, input.kind == AdminInput.Kind.baseline_value ? years.affectedBy(input.year)
                 : years.only(input.year), input.id, AdminInput.TRIGGER_TYPE, versions);
     }
@@ -163,14 +162,14 @@ public class ScoreRebuild {
         if (state.inForce == null) {
             return 0;
         }
-        return write(state, PlanYears.of(state.document).only(input.year), input.id, PeerInput.TRIGGER_TYPE, versions);
+        return write(state, scorer.years(state.inForce).only(input.year), input.id, PeerInput.TRIGGER_TYPE, versions);
     }
 
     private int write(PlanState state, List<Integer> years, UUID triggerId, String triggerType,
                       Map<String, Long> versions) {
         PlanVersion version = state.inForce;
-        Map<Integer, Scorer.Scored> scorecards = scorer.score(version.planId, version.version, state.document,
-                state.counting(), PeerInput.addTo(AdminInput.context(state.adminInputs), state.peerInputs), years);
+        Map<Integer, Scorer.Scored> scorecards = scorer.score(version, state.counting(),
+                PeerInput.addTo(AdminInput.context(state.adminInputs), state.peerInputs), years);
         Instant now = Instant.now();
         scorecards.forEach((year, scored) -> {
             long next = versions.merge(version.planId + "/" + year, 1L, Long::sum);

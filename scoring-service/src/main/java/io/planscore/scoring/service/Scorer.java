@@ -2,7 +2,7 @@ package io.planscore.scoring.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.planscore.scoring.domain.RecordedMeasurement;
+import io.planscore.scoring.domain.PlanVersion;
 import io.planscore.scoring.engine.Measurement;
 import io.planscore.scoring.engine.PeerStanding;
 import io.planscore.scoring.engine.PlanModel;
@@ -12,7 +12,7 @@ import io.planscore.scoring.engine.ScoringEngine;
 import io.planscore.scoring.plan.PlanDocumentReader;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,18 +25,16 @@ import java.util.Map;
 @ApplicationScoped
 public class Scorer {
 
-    /** Plan versions never change, so their parsed model is kept: reading a large plan costs more than scoring it. */
+    /**
+     * Plan versions never change, so what is read from their document is kept: reading (and fetching) a large
+     * plan costs more than scoring it.
+     */
     private static final int CACHED_PLANS = 256;
 
     private final ScoringEngine engine = new ScoringEngine();
     private final ObjectMapper mapper;
-    private final Map<String, PlanModel> plans = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, PlanModel> eldest) {
-                    return size() > CACHED_PLANS;
-                }
-            });
+    private final Map<String, PlanModel> models = lru();
+    private final Map<String, PlanYears> years = lru();
 
     /** One year's scorecard, and the values the plan's peer groups rank it by. */
     public record Scored(JsonNode scorecard, List<PeerStanding> standings) {
@@ -46,23 +44,36 @@ public class Scorer {
         this.mapper = mapper;
     }
 
-    public Map<Integer, Scored> score(String planId, int version, JsonNode document,
-                                        Collection<RecordedMeasurement> counting, ScoringContext context,
-                                        List<Integer> years) {
+    /** The years the plan version covers, and which of them a measurement can change. */
+    PlanYears years(PlanVersion version) {
+        return years.computeIfAbsent(key(version), key -> PlanYears.of(version.documentJson()));
+    }
+
+    public Map<Integer, Scored> score(PlanVersion version, List<Measurement> counting, ScoringContext context,
+                                      List<Integer> years) {
         Map<Integer, Scored> scorecards = new LinkedHashMap<>();
         if (years.isEmpty()) {
             return scorecards;
         }
-        PlanModel plan = plans.computeIfAbsent(planId + "/" + version,
-                key -> PlanDocumentReader.read(planId, version, document));
-        List<Measurement> inputs = counting.stream()
-                .map(m -> new Measurement(m.eventId.toString(), m.indicatorId, m.component, m.period, m.value,
-                        m.recordedAt))
-                .toList();
+        PlanModel plan = models.computeIfAbsent(key(version),
+                key -> PlanDocumentReader.read(version.planId, version.version, version.documentJson()));
         for (int year : years) {
-            Scorecard scorecard = engine.score(plan, year, inputs, context);
+            Scorecard scorecard = engine.score(plan, year, counting, context);
             scorecards.put(year, new Scored(mapper.valueToTree(scorecard), PeerStanding.of(plan, scorecard)));
         }
         return scorecards;
+    }
+
+    private static String key(PlanVersion version) {
+        return version.planId + "/" + version.version;
+    }
+
+    private static <V> Map<String, V> lru() {
+        return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > CACHED_PLANS;
+            }
+        });
     }
 }

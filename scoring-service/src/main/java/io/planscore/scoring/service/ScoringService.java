@@ -84,8 +84,7 @@ public class ScoringService {
         version.receivedAt = Instant.now();
         version.eventId = eventId;
         plans.persist(version);
-        JsonNode document = version.documentJson();
-        recompute(version, document, PlanYears.of(document).all(), eventId, PlanVersionApproved.TYPE);
+        recompute(version, scorer.years(version).all(), eventId, PlanVersionApproved.TYPE);
     }
 
     /** A recorded measurement, correction or retraction: its year, and the years whose baselines read it. */
@@ -111,11 +110,8 @@ public class ScoringService {
             measurements.findByIdOptional(recorded.supersedes())
                     .ifPresent(superseded -> superseded.supersededBy = recorded.eventId());
         }
-        plans.inForce(recorded.planId()).ifPresent(version -> {
-            JsonNode document = version.documentJson();
-            recompute(version, document, PlanYears.of(document).affectedBy(recorded.year()), eventId,
-                    MeasurementRecorded.TYPE);
-        });
+        plans.inForce(recorded.planId()).ifPresent(version -> recompute(version,
+                scorer.years(version).affectedBy(recorded.year()), eventId, MeasurementRecorded.TYPE));
     }
 
     /** An administrator's verdict, award, external target or baseline value for an indicator-year. */
@@ -124,14 +120,14 @@ public class ScoringService {
         locks.lockPlan(input.planId);
         PlanVersion version = plans.inForce(input.planId)
                 .orElseThrow(() -> ProblemException.notFound("Plan", input.planId));
-        JsonNode document = version.documentJson();
-        if (document.path("goals").findValues("id").stream().noneMatch(id -> id.asText().equals(input.indicatorId))) {
+        if (version.documentJson().path("goals").findValues("id").stream()
+                .noneMatch(id -> id.asText().equals(input.indicatorId))) {
             throw ProblemException.invalid(new FieldError("indicatorId", "UNKNOWN_INDICATOR",
                     "Plan " + input.planId + " has no indicator '" + input.indicatorId + "'."));
         }
         adminInputs.persist(input);
-        PlanYears years = PlanYears.of(document);
-        recompute(version, document, input.kind == AdminInput.Kind.baseline_value
+        PlanYears years = scorer.years(version);
+        recompute(version, input.kind == AdminInput.Kind.baseline_value
                 ? years.affectedBy(input.year) : years.only(input.year), input.id, AdminInput.TRIGGER_TYPE);
         return input;
     }
@@ -165,17 +161,14 @@ public class ScoringService {
 
     private void rerank(PeerInput input) {
         peerInputs.persist(input);
-        plans.inForce(input.planId).ifPresent(version -> {
-            JsonNode document = version.documentJson();
-            recompute(version, document, PlanYears.of(document).only(input.year), input.id, PeerInput.TRIGGER_TYPE);
-        });
+        plans.inForce(input.planId).ifPresent(version ->
+                recompute(version, scorer.years(version).only(input.year), input.id, PeerInput.TRIGGER_TYPE));
     }
 
-    private void recompute(PlanVersion version, JsonNode document, List<Integer> years, UUID triggerId,
-                           String triggerType) {
+    private void recompute(PlanVersion version, List<Integer> years, UUID triggerId, String triggerType) {
         ScoringContext context = PeerInput.addTo(AdminInput.context(adminInputs.ofPlan(version.planId)),
                 peerInputs.ofPlan(version.planId));
-        scorer.score(version.planId, version.version, document, measurements.counting(version.planId), context, years)
+        scorer.score(version, measurements.counting(version.planId), context, years)
                 .forEach((year, scored) -> {
                     publish(version, year, scored.scorecard(), triggerId, triggerType);
                     scored.standings().forEach(standing -> announce(version.planId, standing));

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /** How the events of a year become one value (SCORING.md §2.2). */
 public enum Aggregation {
@@ -19,12 +20,13 @@ public enum Aggregation {
 
     /**
      * The order that makes every aggregation independent of arrival order: period end, then recordedAt, then
-     * event id. {@code last} takes the final element.
+     * event id. {@code last} takes the final element. {@code periods} reads a period (the caller may memoise it).
      */
-    public static final Comparator<Measurement> CANONICAL_ORDER = Comparator
-            .comparing((Measurement m) -> Period.parse(m.period()), Period.BY_END)
-            .thenComparing(Measurement::recordedAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
-            .thenComparing(Measurement::eventId);
+    public static Comparator<Measurement> canonicalOrder(Function<String, Period> periods) {
+        return Comparator.comparing((Measurement m) -> periods.apply(m.period()), Period.BY_END)
+                .thenComparing(Measurement::recordedAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+                .thenComparing(Measurement::eventId);
+    }
 
     // Units of levels rather than flows: rates and durations.
     private static final Set<String> LEVEL_UNITS = Set.of("%", "日", "天");
@@ -37,7 +39,7 @@ public enum Aggregation {
         return formula || levelMeasure || (unit != null && LEVEL_UNITS.contains(unit)) ? LAST : SUM;
     }
 
-    /** Aggregates events that are already in {@link #CANONICAL_ORDER}; there is at least one. */
+    /** Aggregates events that are already in {@link #canonicalOrder canonical order}; there is at least one. */
     public BigDecimal apply(List<Measurement> events) {
         return switch (this) {
             case SUM -> sum(events);

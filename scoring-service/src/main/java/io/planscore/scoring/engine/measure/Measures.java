@@ -8,6 +8,7 @@ import io.planscore.scoring.engine.calc.MeasureValue.Availability;
 
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,11 +16,13 @@ import java.util.stream.Collectors;
 /** The measure value of an indicator for a year (SCORING.md §2), from all active measurements of the plan. */
 public final class Measures {
 
+    /** A plan's history has thousands of events but few distinct periods: each is parsed once. */
+    private final Map<String, Period> periods = new HashMap<>();
     private final Map<String, List<Measurement>> byIndicator;
 
     public Measures(Collection<Measurement> measurements) {
         this.byIndicator = measurements.stream()
-                .sorted(Aggregation.CANONICAL_ORDER)
+                .sorted(Aggregation.canonicalOrder(this::period))
                 .collect(Collectors.groupingBy(Measurement::indicatorId));
     }
 
@@ -65,7 +68,11 @@ public final class Measures {
 
     private List<Measurement> eventsIn(Indicator indicator, int year) {
         return byIndicator.getOrDefault(indicator.id(), List.of()).stream()
-                .filter(e -> Period.parse(e.period()).year() == year)
+                .filter(e -> period(e.period()).year() == year)
                 .toList();
+    }
+
+    private Period period(String text) {
+        return periods.computeIfAbsent(text, Period::parse);
     }
 }

@@ -2,6 +2,7 @@ package io.planscore.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.planscore.infra.SseFrames;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -115,25 +116,7 @@ final class ScoreStream implements AutoCloseable {
     }
 
     private void read(BufferedReader lines) throws Exception {
-        String id = null;
-        String name = null;
-        StringBuilder data = new StringBuilder();
-        for (String line = lines.readLine(); line != null && !closed; line = lines.readLine()) {
-            if (line.isEmpty()) {
-                if (!data.isEmpty()) {
-                    dispatch(id, name, data.toString());
-                }
-                id = null;
-                name = null;
-                data.setLength(0);
-            } else if (line.startsWith("id:")) {
-                id = line.substring(3).strip();
-            } else if (line.startsWith("event:")) {
-                name = line.substring(6).strip();
-            } else if (line.startsWith("data:")) {
-                data.append(data.isEmpty() ? "" : "\n").append(line.substring(5).strip());
-            }
-        }
+        SseFrames.read(lines, () -> closed, this::dispatch);
     }
 
     private void dispatch(String id, String name, String data) throws Exception {

@@ -60,26 +60,8 @@ public final class SseSubscription implements AutoCloseable {
 
     private void read() {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            String id = null;
-            String name = null;
-            StringBuilder data = new StringBuilder();
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.isEmpty()) {
-                    if (!data.isEmpty()) {
-                        events.add(new Event(id, name, data.toString()));
-                    }
-                    id = null;
-                    name = null;
-                    data.setLength(0);
-                } else if (line.startsWith("id:")) {
-                    id = line.substring(3).strip();
-                } else if (line.startsWith("event:")) {
-                    name = line.substring(6).strip();
-                } else if (line.startsWith("data:")) {
-                    data.append(data.isEmpty() ? "" : "\n").append(line.substring(5).strip());
-                }
-            }
-        } catch (IOException closed) {
+            SseFrames.read(lines, () -> false, (id, name, data) -> events.add(new Event(id, name, data)));
+        } catch (Exception closed) {
             // closed by the test, or the server went away: what was received stays readable
         }
     }

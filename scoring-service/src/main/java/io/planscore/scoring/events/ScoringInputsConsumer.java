@@ -9,6 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
 /**
  * The inputs of scoring: plan versions, measurements, and peers' results on ranked indicators. Each event is applied, its scores recomputed and their updates put in
  * the outbox in ONE transaction, together with the inbox mark: a crash at any point either redoes
@@ -33,29 +36,29 @@ public class ScoringInputsConsumer {
     @Blocking
     @Transactional
     public void onPlanVersion(String record) {
-        EventEnvelope envelope = codec.read(record);
-        if (PlanVersionApproved.TYPE.equals(envelope.eventType()) && inbox.firstDelivery(envelope.eventId(), CONSUMER)) {
-            scoring.apply(codec.payload(envelope, PlanVersionApproved.class), envelope.eventId());
-        }
+        applyFirstDelivery(record, PlanVersionApproved.TYPE, PlanVersionApproved.class, scoring::apply);
     }
 
     @Incoming("measurements")
     @Blocking
     @Transactional
     public void onMeasurement(String record) {
-        EventEnvelope envelope = codec.read(record);
-        if (MeasurementRecorded.TYPE.equals(envelope.eventType()) && inbox.firstDelivery(envelope.eventId(), CONSUMER)) {
-            scoring.apply(codec.payload(envelope, MeasurementRecorded.class), envelope.eventId());
-        }
+        applyFirstDelivery(record, MeasurementRecorded.TYPE, MeasurementRecorded.class, scoring::apply);
     }
 
     @Incoming("peer-results")
     @Blocking
     @Transactional
     public void onPeerResult(String record) {
+        applyFirstDelivery(record, PeerResultReported.TYPE, PeerResultReported.class,
+                (reported, eventId) -> scoring.apply(reported));
+    }
+
+    /** Applies an event of the expected type unless the inbox says it was applied before; other types are skipped. */
+    private <T> void applyFirstDelivery(String record, String type, Class<T> payloadType, BiConsumer<T, UUID> apply) {
         EventEnvelope envelope = codec.read(record);
-        if (PeerResultReported.TYPE.equals(envelope.eventType()) && inbox.firstDelivery(envelope.eventId(), CONSUMER)) {
-            scoring.apply(codec.payload(envelope, PeerResultReported.class));
+        if (type.equals(envelope.eventType()) && inbox.firstDelivery(envelope.eventId(), CONSUMER)) {
+            apply.accept(codec.payload(envelope, payloadType), envelope.eventId());
         }
     }
 }

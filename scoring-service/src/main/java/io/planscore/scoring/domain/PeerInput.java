@@ -27,8 +27,8 @@ public class PeerInput extends PanacheEntityBase {
     /** How scorecards recomputed because a peer's value changed name their trigger. */
     public static final String TRIGGER_TYPE = "PeerResultReported";
 
-    /** One peer plan's value; null while that peer has not reported. */
-    public record Result(String planId, BigDecimal value) {
+    /** One peer plan's value, null while that peer has not reported; {@code withdrawn}: it left the group. */
+    public record Result(String planId, BigDecimal value, boolean withdrawn) {
     }
 
     @Id
@@ -70,8 +70,15 @@ public class PeerInput extends PanacheEntityBase {
         for (PeerInput input : inputs) {
             Map<String, BigDecimal> values = peers.computeIfAbsent(
                     new ScoringContext.IndicatorYear(input.indicatorId, input.year), key -> new TreeMap<>());
-            input.results.forEach(result -> values.put(result.planId(), result.value()));
+            for (Result result : input.results) {
+                if (result.withdrawn()) {
+                    values.remove(result.planId());
+                } else {
+                    values.put(result.planId(), result.value());
+                }
+            }
         }
+        peers.values().removeIf(Map::isEmpty); // no peers left: the rank waits for peer results again
         for (var entry : peers.entrySet()) {
             context = context.withPeerResults(entry.getKey().indicatorId(), entry.getKey().year(),
                     entry.getValue().entrySet().stream()

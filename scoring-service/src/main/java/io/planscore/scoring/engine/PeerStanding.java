@@ -13,6 +13,11 @@ import java.util.Map;
  */
 public record PeerStanding(String peerGroup, String indicatorId, int year, BigDecimal value) {
 
+    /** Whether both are about the same ranking: group, indicator and year. */
+    public boolean sameRanking(PeerStanding other) {
+        return peerGroup.equals(other.peerGroup) && indicatorId.equals(other.indicatorId) && year == other.year;
+    }
+
     /** The standing of each rank_bonus indicator of the plan, read from its scorecard for one year. */
     public static List<PeerStanding> of(PlanModel plan, Scorecard scorecard) {
         Map<String, BigDecimal> values = new HashMap<>();

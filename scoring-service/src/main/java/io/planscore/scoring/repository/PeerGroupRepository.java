@@ -47,7 +47,34 @@ public class PeerGroupRepository {
                         WHERE peer_group = ?1 AND indicator_id = ?2 AND year = ?3 ORDER BY plan_id""")
                 .setParameter(1, peerGroup).setParameter(2, indicatorId).setParameter(3, year)
                 .getResultList();
-        return rows.stream().map(row -> new PeerInput.Result((String) row[0], (BigDecimal) row[1])).toList();
+        return rows.stream().map(row -> new PeerInput.Result((String) row[0], (BigDecimal) row[1], false)).toList();
+    }
+
+    /** The groups the plan has announced itself to, as its latest standings there. */
+    public List<PeerStanding> announcedBy(String planId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(
+                        "SELECT peer_group, indicator_id, year, value FROM peer_announcement WHERE plan_id = ?1")
+                .setParameter(1, planId).getResultList();
+        return rows.stream().map(row -> new PeerStanding((String) row[0], (String) row[1],
+                ((Number) row[2]).intValue(), (BigDecimal) row[3])).toList();
+    }
+
+    /** Forgets the plan's announcement to a group it left; the sequence number of the withdrawal. */
+    public long withdraw(String planId, PeerStanding standing) {
+        nativeQuery("DELETE FROM peer_announcement WHERE plan_id = ?1 AND peer_group = ?2 AND indicator_id = ?3"
+                + " AND year = ?4")
+                .setParameter(1, planId).setParameter(2, standing.peerGroup())
+                .setParameter(3, standing.indicatorId()).setParameter(4, standing.year()).executeUpdate();
+        return ((Number) entityManager.createNativeQuery("SELECT nextval('peer_announcement_seq')")
+                .getSingleResult()).longValue();
+    }
+
+    public void removeMember(String peerGroup, String indicatorId, int year, String planId) {
+        nativeQuery("DELETE FROM peer_member WHERE peer_group = ?1 AND indicator_id = ?2 AND year = ?3"
+                + " AND plan_id = ?4")
+                .setParameter(1, peerGroup).setParameter(2, indicatorId).setParameter(3, year)
+                .setParameter(4, planId).executeUpdate();
     }
 
     public void putMember(String peerGroup, String indicatorId, int year, PeerInput.Result member) {

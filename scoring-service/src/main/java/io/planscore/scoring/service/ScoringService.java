@@ -26,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -84,7 +85,9 @@ public class ScoringService {
         version.receivedAt = Instant.now();
         version.eventId = eventId;
         plans.persist(version);
-        recompute(version, scorer.years(version).all(), eventId, PlanVersionApproved.TYPE);
+        List<PeerStanding> standings = recompute(version, scorer.years(version).all(), eventId,
+                PlanVersionApproved.TYPE);
+        leaveGroupsNoLongerJoined(version.planId, standings);
     }
 
     /** A recorded measurement, correction or retraction: its year, and the years whose baselines read it. */
@@ -144,18 +147,29 @@ public class ScoringService {
                 reported.year());
         List<PeerInput.Result> others = members.stream()
                 .filter(member -> !member.planId().equals(reported.planId())).toList();
-        boolean newcomer = others.size() == members.size();
+        boolean newcomer = others.size() == members.size() && !reported.withdrawn();
         TreeSet<String> affected = new TreeSet<>();
         others.forEach(member -> affected.add(member.planId()));
         affected.add(reported.planId());
         locks.lockPlans(affected);
-        PeerInput.Result result = new PeerInput.Result(reported.planId(), reported.value());
-        peerGroups.putMember(reported.peerGroup(), reported.indicatorId(), reported.year(), result);
+        PeerInput.Result result = new PeerInput.Result(reported.planId(), reported.value(), reported.withdrawn());
+        if (reported.withdrawn()) {
+            peerGroups.removeMember(reported.peerGroup(), reported.indicatorId(), reported.year(), reported.planId());
+        } else {
+            peerGroups.putMember(reported.peerGroup(), reported.indicatorId(), reported.year(), result);
+        }
         for (PeerInput.Result other : others) {
             rerank(PeerInput.of(other.planId(), reported.indicatorId(), reported.year(), List.of(result)));
         }
-        if (newcomer && !others.isEmpty()) {
+        if (others.isEmpty()) {
+            return;
+        }
+        if (newcomer) {
             rerank(PeerInput.of(reported.planId(), reported.indicatorId(), reported.year(), others));
+        } else if (reported.withdrawn()) {
+            // The leaver no longer ranks against this group.
+            rerank(PeerInput.of(reported.planId(), reported.indicatorId(), reported.year(), others.stream()
+                    .map(other -> new PeerInput.Result(other.planId(), null, true)).toList()));
         }
     }
 
@@ -165,14 +179,32 @@ public class ScoringService {
                 recompute(version, scorer.years(version).only(input.year), input.id, PeerInput.TRIGGER_TYPE));
     }
 
-    private void recompute(PlanVersion version, List<Integer> years, UUID triggerId, String triggerType) {
+    /** Rescores the years and announces the plan's ranked values; returns its standings in those years. */
+    private List<PeerStanding> recompute(PlanVersion version, List<Integer> years, UUID triggerId,
+                                         String triggerType) {
         ScoringContext context = PeerInput.addTo(AdminInput.context(adminInputs.ofPlan(version.planId)),
                 peerInputs.ofPlan(version.planId));
+        List<PeerStanding> standings = new ArrayList<>();
         scorer.score(version, measurements.counting(version.planId), context, years)
                 .forEach((year, scored) -> {
                     publish(version, year, scored.scorecard(), triggerId, triggerType);
                     scored.standings().forEach(standing -> announce(version.planId, standing));
+                    standings.addAll(scored.standings());
                 });
+        return standings;
+    }
+
+    /** A revision that drops a ranked indicator, or moves it to another group, takes the plan out of the old one. */
+    private void leaveGroupsNoLongerJoined(String planId, List<PeerStanding> standings) {
+        for (PeerStanding announced : peerGroups.announcedBy(planId)) {
+            if (standings.stream().noneMatch(standing -> standing.sameRanking(announced))) {
+                long seq = peerGroups.withdraw(planId, announced);
+                outbox.publish(PeerResultReported.TOPIC, codec.wrap(PeerResultReported.TYPE,
+                        PeerResultReported.SCHEMA_VERSION, announced.peerGroup(), seq, PRODUCER,
+                        new PeerResultReported(announced.peerGroup(), announced.indicatorId(), announced.year(), planId,
+                                null, true)));
+            }
+        }
     }
 
     /** Tells the plan's peer group its value on a ranked indicator, when that value changed. */
@@ -180,7 +212,7 @@ public class ScoringService {
         peerGroups.announce(planId, standing).ifPresent(seq -> outbox.publish(PeerResultReported.TOPIC,
                 codec.wrap(PeerResultReported.TYPE, PeerResultReported.SCHEMA_VERSION, standing.peerGroup(), seq,
                         PRODUCER, new PeerResultReported(standing.peerGroup(), standing.indicatorId(), standing.year(),
-                                planId, standing.value()))));
+                                planId, standing.value(), false))));
     }
 
     private void publish(PlanVersion version, int year, JsonNode scorecard, UUID triggerId, String triggerType) {

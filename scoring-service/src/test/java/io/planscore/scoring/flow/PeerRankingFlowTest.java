@@ -25,7 +25,8 @@ import static org.hamcrest.Matchers.equalTo;
  * rank_bonus across peer plans (SCORING.md §6, seeds-model R10): seed 003's 「爭取中央計畫型補助款」 bonus ranks
  * the bureaus by grant growth, top 4 score 4 × (4 − rank + 1) / 4, negative growth scores nothing, and the
  * result is provisional until every peer has reported. Three plans of one peer group report through Kafka; a
- * peer's correction re-ranks the others; the rebuild reproduces every version.
+ * peer's correction re-ranks the others; a revision moving a plan to another group takes it out of this one;
+ * the rebuild reproduces every version.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfraResource.class)
@@ -72,8 +73,18 @@ class PeerRankingFlowTest {
         given().get("/api/v1/scores/plans/{planId}?year=2018", police).then().statusCode(200)
                 .body("trigger.eventType", equalTo("PeerResultReported"));
 
+        // The police bureau's revision ranks it in another group: it leaves this one, finance moves up, and the
+        // police bureau, alone in its new group, waits for peers again.
+        events.approve(police, 2, inGroup(events.document(SEED_003), "another city " + UUID.randomUUID()));
+        awaitRank(finance, "4", false, false);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode indicator = indicator(police);
+            assertThat(indicator.path("status").asText()).isEqualTo("PENDING");
+            assertThat(indicator.path("flags").toString()).contains("AWAITING_PEER_RESULTS");
+        });
+
         given().post("/api/v1/scores/rebuild").then().statusCode(200).body("identical", equalTo(true));
-        awaitRank(police, "4", false, false);
+        awaitRank(finance, "4", false, false);
     }
 
     private static ObjectNode inGroup(ObjectNode document, String group) {
@@ -96,14 +107,18 @@ class PeerRankingFlowTest {
 
     private void awaitRank(String planId, String points, boolean provisional, boolean excluded) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode indicator = mapper.readTree(given()
-                    .get("/api/v1/scores/plans/{planId}/indicators/{indicatorId}?year=2018", planId, GROWTH)
-                    .asString()).path("indicator");
+            JsonNode indicator = indicator(planId);
             assertThat(indicator.path("points").decimalValue()).as("points").isEqualByComparingTo(points);
             List<String> flags = new ArrayList<>();
             indicator.path("flags").forEach(flag -> flags.add(flag.asText()));
             assertThat(flags.contains("PROVISIONAL")).as("provisional, flags " + flags).isEqualTo(provisional);
             assertThat(flags.contains("RANK_EXCLUDED")).as("excluded, flags " + flags).isEqualTo(excluded);
         });
+    }
+
+    private JsonNode indicator(String planId) throws Exception {
+        return mapper.readTree(given()
+                .get("/api/v1/scores/plans/{planId}/indicators/{indicatorId}?year=2018", planId, GROWTH)
+                .asString()).path("indicator");
     }
 }

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Duration;
 import java.util.List;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /** Reads plans.plan-versions.v1 from the beginning, keeping one plan's records. */
 final class PlanEvents {
@@ -16,7 +17,7 @@ final class PlanEvents {
     }
 
     static List<ConsumerRecord<String, String>> await(KafkaCompanion companion, String planId, int count) {
-        try (ConsumerTask<String, String> task = companion.consumeStrings().withOffsetReset("earliest")
+        try (ConsumerTask<String, String> task = companion.consumeStrings().withOffsetReset(OffsetResetStrategy.EARLIEST)
                 .fromTopics(TOPIC, records -> records.filter(r -> planId.equals(r.key())).select().first(count))) {
             task.awaitCompletion(Duration.ofSeconds(30));
             return task.getRecords();

@@ -11,6 +11,7 @@ import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -153,7 +154,7 @@ class VersioningTest {
         // nothing changed
         JsonNode versions = Api.json(Api.get("/api/v1/plans/" + id + "/versions"));
         assertThat(versions).extracting(v -> v.get("status").asText()).containsExactly("approved", "draft");
-        companion.consumeStrings().withOffsetReset("earliest")
+        companion.consumeStrings().withOffsetReset(OffsetResetStrategy.EARLIEST)
                 .fromTopics(PlanEvents.TOPIC, m -> m.filter(r -> id.equals(r.key())).skip().first(1))
                 .awaitNoRecords(Duration.ofSeconds(2));
 
@@ -174,7 +175,7 @@ class VersioningTest {
         JsonNode read = Api.json(Api.get("/api/v1/plans/" + id).statusCode(200));
         assertThat(read.get("status").asText()).isEqualTo("draft");
         assertThat(read.get("document")).isEqualTo(Fixtures.json("004"));
-        companion.consumeStrings().withOffsetReset("earliest")
+        companion.consumeStrings().withOffsetReset(OffsetResetStrategy.EARLIEST)
                 .fromTopics(PlanEvents.TOPIC, m -> m.filter(r -> id.equals(r.key())))
                 .awaitNoRecords(Duration.ofSeconds(2));
 

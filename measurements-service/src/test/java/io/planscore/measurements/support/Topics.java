@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /** Reads a topic from the beginning (fresh consumer group) and filters its records. */
 public final class Topics implements AutoCloseable {
@@ -23,7 +24,7 @@ public final class Topics implements AutoCloseable {
 
     public static Topics read(KafkaCompanion companion, String topic) {
         return new Topics(companion.consumeStrings().withGroupId("test-" + UUID.randomUUID())
-                .withOffsetReset("earliest").fromTopics(topic, Duration.ofMinutes(10)));
+                .withOffsetReset(OffsetResetStrategy.EARLIEST).fromTopics(topic, Duration.ofMinutes(10)));
     }
 
     public List<ConsumerRecord<String, String>> records(Predicate<ConsumerRecord<String, String>> filter) {

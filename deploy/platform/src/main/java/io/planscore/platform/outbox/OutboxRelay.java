@@ -11,14 +11,18 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.persistence.EntityManager;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -28,8 +32,13 @@ import java.util.concurrent.TimeUnit;
  * Ships committed outbox messages to Kafka, oldest first, and deletes them once the broker has
  * acknowledged them ({@code acks=all}, idempotent producer). A crash between the acknowledgement
  * and the delete re-sends the batch: delivery is at least once, and every consumer deduplicates on
- * {@code eventId}. A PostgreSQL advisory lock keeps one relay per database at a time, so replicas
- * cannot reorder one plan's events.
+ * {@code eventId}. A PostgreSQL session advisory lock, held on a connection of its own, keeps one relay
+ * per database at a time, so replicas cannot reorder one plan's events.
+ *
+ * <p>No database transaction spans the broker round trip: a batch is read in one short transaction, sent
+ * and acknowledged outside any, and deleted in another. (Holding the transaction across the send made the
+ * acknowledgement callbacks run on Kafka's thread inside it, and rounds failed under load with "commit
+ * invoked while multiple threads active".)
  *
  * <p>The relay runs on its own thread. It wakes as soon as a transaction that wrote to the outbox
  * commits, so an event leaves within milliseconds; it also looks every {@code poll-interval} for
@@ -43,7 +52,7 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 0x706c616e73636fL;
 
     private final MutinyEmitter<String> kafka;
-    private final EntityManager entityManager;
+    private final DataSource dataSource;
     private final int batchSize;
     private final Duration ackTimeout;
     private final Duration pollInterval;
@@ -51,14 +60,16 @@ public class OutboxRelay {
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
+    /** The relay thread's own connection, holding the advisory lock while this instance is the database's relay. */
+    private Connection leadership;
 
-    public OutboxRelay(@Channel("outbox") MutinyEmitter<String> kafka, EntityManager entityManager,
+    public OutboxRelay(@Channel("outbox") MutinyEmitter<String> kafka, DataSource dataSource,
                        MeterRegistry registry,
                        @ConfigProperty(name = "planscore.outbox.batch-size", defaultValue = "500") int batchSize,
                        @ConfigProperty(name = "planscore.outbox.ack-timeout", defaultValue = "PT30S") Duration ackTimeout,
                        @ConfigProperty(name = "planscore.outbox.poll-interval", defaultValue = "PT1S") Duration pollInterval) {
         this.kafka = kafka;
-        this.entityManager = entityManager;
+        this.dataSource = dataSource;
         this.batchSize = batchSize;
         this.ackTimeout = ackTimeout;
         this.pollInterval = pollInterval;
@@ -86,37 +97,72 @@ public class OutboxRelay {
     }
 
     private void run() {
-        while (running) {
-            try {
-                wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-                while (running && QuarkusTransaction.requiringNew().call(this::relayBatch) == batchSize) {
-                    // a full batch means more may be waiting
+        try {
+            while (running) {
+                try {
+                    wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                    while (running && leading() && relayBatch() == batchSize) {
+                        // a full batch means more may be waiting
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException | SQLException e) {
+                    // Kafka or the database is unavailable, or messaging is not wired yet: retry on the next round.
+                    LOG.warnf("Outbox relay round failed, retrying: %s", e.getMessage());
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // Kafka or the database is unavailable, or messaging is not wired yet: retry on the next round.
-                LOG.warnf("Outbox relay round failed, retrying: %s", e.getMessage());
             }
+        } finally {
+            resign();
         }
     }
 
-    private int relayBatch() {
-        Boolean locked = (Boolean) entityManager
-                .createNativeQuery("SELECT pg_try_advisory_xact_lock(" + RELAY_LOCK + ")")
-                .getSingleResult();
-        if (!locked) {
-            return 0;
+    /** Whether this instance is the database's relay, taking the lock when it is free (e.g. after a crash elsewhere). */
+    private boolean leading() throws SQLException {
+        if (leadership != null) {
+            if (leadership.isValid(2)) {
+                return true;
+            }
+            resign(); // the connection broke, and the server released the lock with it
         }
-        List<OutboxMessage> batch = OutboxMessage.<OutboxMessage>find("ORDER BY id").page(0, batchSize).list();
+        Connection connection = dataSource.getConnection();
+        try (Statement statement = connection.createStatement();
+             ResultSet locked = statement.executeQuery("SELECT pg_try_advisory_lock(" + RELAY_LOCK + ")")) {
+            if (locked.next() && locked.getBoolean(1)) {
+                leadership = connection;
+                return true;
+            }
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        connection.close();
+        return false;
+    }
+
+    private void resign() {
+        if (leadership == null) {
+            return;
+        }
+        try (Connection connection = leadership; Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_advisory_unlock(" + RELAY_LOCK + ")");
+        } catch (SQLException e) {
+            // closing the connection releases the lock as well
+        }
+        leadership = null;
+    }
+
+    private int relayBatch() {
+        List<OutboxMessage> batch = QuarkusTransaction.requiringNew()
+                .call(() -> OutboxMessage.<OutboxMessage>find("ORDER BY id").page(0, batchSize).list());
         if (batch.isEmpty()) {
             return 0;
         }
         List<Uni<Void>> acks = batch.stream().map(this::send).toList();
         Uni.join().all(acks).andFailFast().await().atMost(ackTimeout);
-        OutboxMessage.delete("id IN ?1", batch.stream().map(m -> m.id).toList());
+        List<Long> sent = batch.stream().map(m -> m.id).toList();
+        QuarkusTransaction.requiringNew().run(() -> OutboxMessage.delete("id IN ?1", sent));
         relayed.increment(batch.size());
         return batch.size();
     }

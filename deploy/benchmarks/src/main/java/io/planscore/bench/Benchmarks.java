@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  * ports of 127.0.0.1), measures the raw ceiling of those same servers (plain Kafka produce/consume, plain
  * PostgreSQL inserts into a scratch database), then the planscore paths through the gateway, prints a
  * Markdown table and writes it to {@code deploy/benchmarks/target/results.md}. {@code --raw-only} measures
- * the ceiling alone, on a bare embedded Kafka and PostgreSQL; {@code --burst-only} the scoring burst (P6/P7)
- * alone, without the ceiling. Every benchmark is bounded in count and
+ * the ceiling alone, on a bare embedded Kafka and PostgreSQL; {@code --burst-only} scoring at stream speed
+ * (S1–S6) alone, without the ceiling and the P rows. Every benchmark is bounded in count and
  * time; {@code --max-minutes} bounds the whole run. See docs/benchmarks.md.
  */
 public final class Benchmarks {
@@ -117,12 +117,16 @@ public final class Benchmarks {
             settle();
             PlanscoreBenchmark planscore = new PlanscoreBenchmark(platform.gateway().baseUri(), adminKey,
                     platform.kafkaBootstrapServers(), seedPlan, report, scale);
-            if (burstOnly) {
-                System.out.println("scoring burst through the gateway " + platform.gateway().baseUri() + " ...");
-                planscore.runBurst();
-            } else {
+            StreamSpeedBenchmark streamSpeed = new StreamSpeedBenchmark(
+                    new GatewayClient(platform.gateway().baseUri(), adminKey), platform.kafkaBootstrapServers(), seedPlan,
+                    report, scale, new ServiceMemory(platform));
+            if (!burstOnly) {
                 report.fact("raw ceiling measured on the platform's own Kafka and PostgreSQL, with the four services idle");
                 runRaw(report, platform.kafkaBootstrapServers(), platform.jdbcUrl("postgres"), scale);
+            }
+            System.out.println("scoring at stream speed through the gateway " + platform.gateway().baseUri() + " ...");
+            streamSpeed.run();
+            if (!burstOnly) {
                 System.out.println("planscore paths through the gateway " + platform.gateway().baseUri() + " ...");
                 planscore.run();
             }

@@ -1,12 +1,8 @@
 package io.planscore.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,14 +20,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The planscore paths, through the gateway only, with the admin key: ingestion throughput, the
- * end-to-end latency from a measurement POST to its {@code score-updated} SSE event, and a scoring burst.
+ * The planscore paths, through the gateway only, with the admin key: ingestion throughput and the
+ * end-to-end latency from a measurement POST to its {@code score-updated} SSE event (the scoring burst is
+ * {@link StreamSpeedBenchmark}'s).
  * Every benchmark is bounded in count and in time; each uses its own plan (a copy of the Keelung police
  * seed plan), so the backlog one leaves behind does not sit in front of the next one's events.
  */
 final class PlanscoreBenchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INDICATOR = "G2-K1";
     private static final String UNIT = "場";
 
@@ -41,8 +37,7 @@ final class PlanscoreBenchmark {
     private final byte[] seedPlan;
     private final Report report;
     private final double scale;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final GatewayClient client;
     private final AtomicLong sequence = new AtomicLong();
 
     PlanscoreBenchmark(URI gateway, String apiKey, String bootstrap, byte[] seedPlan, Report report, double scale) {
@@ -52,15 +47,7 @@ final class PlanscoreBenchmark {
         this.seedPlan = seedPlan;
         this.report = report;
         this.scale = scale;
-    }
-
-    /** P6/P7 alone: the scoring burst, on a fresh plan. */
-    void runBurst() {
-        try {
-            burst(preparePlan());
-        } catch (Exception e) {
-            report.failed("P6/P7 scoring burst", e);
-        }
+        this.client = new GatewayClient(gateway, apiKey);
     }
 
     void run() {
@@ -75,11 +62,6 @@ final class PlanscoreBenchmark {
             endToEnd(e2ePlan);
         } catch (Exception e) {
             report.failed("P4/P5 end-to-end latency", e);
-        }
-        try {
-            burst(preparePlan());
-        } catch (Exception e) {
-            report.failed("P6/P7 scoring burst", e);
         }
         String ingestPlan;
         try {
@@ -108,52 +90,21 @@ final class PlanscoreBenchmark {
     // ---- HTTP ------------------------------------------------------------------------------------
 
     private HttpResponse<String> post(String path, byte[] body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(gateway.resolve(path))
-                .header("X-API-Key", apiKey)
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(180))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return client.post(path, body);
     }
 
     private static String abbreviate(String text) {
-        return text == null ? "" : text.length() > 400 ? text.substring(0, 400) + "…" : text;
+        return GatewayClient.abbreviate(text);
     }
 
     /** A fresh copy of the seed plan, approved (version 1), once measurements-service accepts events for it. */
     private String preparePlan() throws Exception {
-        HttpResponse<String> created = post("/api/v1/plans", seedPlan);
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException("POST /api/v1/plans answered " + created.statusCode() + ": "
-                    + abbreviate(created.body()));
-        }
-        String planId = JSON.readTree(created.body()).path("id").asText(null);
-        if (planId == null) {
-            throw new IllegalStateException("POST /api/v1/plans gave no id: " + abbreviate(created.body()));
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = post("/api/v1/measurements",
-                    measurement(UUID.randomUUID().toString(), planId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            last = response.statusCode() + " " + abbreviate(response.body());
-            if (response.statusCode() == 202 && JSON.readTree(response.body()).path("accepted").asInt() == 1) {
-                return planId;
-            }
-            Thread.sleep(500);
-        }
-        throw new TimeoutException("plan " + planId + " created, but no measurement for it was accepted within 120 s; "
-                + "last answer: " + last);
+        return client.preparePlan(seedPlan, planId -> measurement(UUID.randomUUID().toString(), planId));
     }
 
     private String measurement(String eventId, String planId) {
         long n = sequence.incrementAndGet();
-        int month = (int) (n % 12) + 1;
-        return String.format(Locale.ROOT, "{\"eventId\":\"%s\",\"planId\":\"%s\",\"indicatorId\":\"%s\","
-                        + "\"period\":\"2018-%02d\",\"value\":%d,\"unit\":\"%s\",\"kind\":\"actual\","
-                        + "\"observedAt\":\"2018-%02d-28T00:00:00Z\"}", eventId, planId, INDICATOR, month, n % 10,
-                UNIT, month);
+        return GatewayClient.event(eventId, planId, INDICATOR, UNIT, (int) (n % 12) + 1, n % 10);
     }
 
     private byte[] batch(String planId, List<String> eventIds) {
@@ -173,11 +124,7 @@ final class PlanscoreBenchmark {
     }
 
     private static int accepted(HttpResponse<String> response) throws IOException {
-        if (response.statusCode() != 202) {
-            throw new IllegalStateException("POST /api/v1/measurements answered " + response.statusCode() + ": "
-                    + abbreviate(response.body()));
-        }
-        return JSON.readTree(response.body()).path("accepted").asInt();
+        return GatewayClient.accepted(response);
     }
 
     // ---- P4/P5: end-to-end latency ---------------------------------------------------------------
@@ -206,7 +153,8 @@ final class PlanscoreBenchmark {
                 // would measure the same (worst) phase instead of the average a real agency sees.
                 Thread.sleep(random.nextInt(1000));
                 String eventId = UUID.randomUUID().toString();
-                CompletableFuture<ScoreStream.Arrival> arrival = stream.arrival(eventId);
+                // No one else writes to this plan: the next update of 2018 is this measurement's.
+                CompletableFuture<ScoreStream.Arrival> arrival = stream.nextUpdate(2018);
                 byte[] body = measurement(eventId, planId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 long sentWall = System.currentTimeMillis();
                 long sent = System.nanoTime();
@@ -294,110 +242,6 @@ final class PlanscoreBenchmark {
         }
         report.breakdown(String.format(Locale.ROOT, "| %s | %.0f ms | %.0f ms |", name, samples.medianMillis(),
                 samples.percentileMillis(95)));
-    }
-
-    // ---- P6/P7: a scoring burst ------------------------------------------------------------------
-
-    private void burst(String planId) throws Exception {
-        int total = Math.max(500, (int) Math.round(5_000 * scale));
-        int batchSize = 500;
-        long timeLimit = TimeUnit.MINUTES.toNanos(15);
-        try (EventTap tap = new EventTap(bootstrap); ScoreStream stream = new ScoreStream(gateway, apiKey, planId)) {
-            stream.awaitConnected(Duration.ofSeconds(30));
-            List<String> ids = newIds(total);
-            long[] postedAt = new long[total];
-            long startWall = System.currentTimeMillis();
-            long start = System.nanoTime();
-            int accepted = 0;
-            for (int from = 0; from < total; from += batchSize) {
-                List<String> chunk = ids.subList(from, Math.min(total, from + batchSize));
-                long sent = System.nanoTime();
-                accepted += accepted(post("/api/v1/measurements", batch(planId, chunk)));
-                for (int i = from; i < from + chunk.size(); i++) {
-                    postedAt[i] = sent;
-                }
-            }
-            double postSeconds = (System.nanoTime() - start) / 1e9;
-            if (accepted != total) {
-                throw new IllegalStateException(accepted + " of " + total + " burst events accepted");
-            }
-            String lastId = ids.get(total - 1);
-            ScoreStream.Arrival last = null;
-            try {
-                last = stream.arrival(lastId).get(Math.max(1, timeLimit - (System.nanoTime() - start)), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                // reported below with what did arrive
-            }
-            // Stragglers: give events scored after the last one (if any) a few seconds more.
-            long graceUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < graceUntil && ids.stream().anyMatch(id -> !stream.arrived(id))) {
-                Thread.sleep(500);
-            }
-            Samples perEvent = new Samples();
-            int seen = 0;
-            for (int i = 0; i < total; i++) {
-                CompletableFuture<ScoreStream.Arrival> f = stream.arrival(ids.get(i));
-                if (f.isDone()) {
-                    seen++;
-                    perEvent.add(f.get().nanos() - postedAt[i]);
-                }
-            }
-            int seenOnKafka = 0;
-            long lastKafka = 0;
-            List<Long> scoredTimes = new ArrayList<>();
-            for (String id : ids) {
-                EventTap.Scored s = tap.scoredAt(id);
-                if (s != null) {
-                    seenOnKafka++;
-                    lastKafka = Math.max(lastKafka, s.createTime());
-                    scoredTimes.add(s.createTime());
-                }
-            }
-            java.util.Collections.sort(scoredTimes);
-            String rates = rates(scoredTimes);
-            List<String> unscored = ids.stream().filter(id -> tap.scoredAt(id) == null).toList();
-            if (!unscored.isEmpty()) {
-                long recordedOnKafka = unscored.stream().filter(id -> tap.recordedAt(id) != null).count();
-                rates += "; " + unscored.size() + " events got NO ScoreUpdated of their own (" + recordedOnKafka
-                        + " of them were on measurements.recorded.v1), e.g. " + unscored.get(0);
-            }
-            String common = String.format(Locale.ROOT, "%,d events in %d POSTs of %d (posting took %.1f s); ",
-                    total, (total + batchSize - 1) / batchSize, batchSize, postSeconds);
-            if (last == null) {
-                double seconds = (System.nanoTime() - start) / 1e9;
-                report.add("P6", "scoring burst: 5,000 events → last score-updated on SSE", seen, seconds,
-                        seen / seconds, "events/s", perEvent, common + "TIME LIMIT reached: " + seen + " of " + total
-                                + " score updates arrived on SSE, " + seenOnKafka + " on Kafka; " + rates);
-                report.failed("P6 scoring burst", new TimeoutException("the last event's score-updated did not arrive within "
-                        + TimeUnit.NANOSECONDS.toSeconds(timeLimit) + " s (" + seen + " of " + total + " did)"));
-                return;
-            }
-            double seconds = (last.nanos() - start) / 1e9;
-            report.add("P6", "scoring burst: 5,000 events → last score-updated on SSE", total, seconds, total / seconds,
-                    "events/s", perEvent, common + "latency column = each event, from its batch's POST to its SSE event; "
-                            + seen + " of " + total + " events had their own score-updated; " + stream.events()
-                            + " score-updated events on SSE"
-                            + (stream.reconnects() > 0 ? "; SSE reconnects: " + stream.reconnects() : ""));
-            if (lastKafka > 0) {
-                double kafkaSeconds = (lastKafka - startWall) / 1000.0;
-                report.add("P7", "scoring burst, scoring side: → last ScoreUpdated on Kafka", seenOnKafka, kafkaSeconds,
-                        total / kafkaSeconds, "events/s", null, "same burst as P6, observed on scoring.score-updated.v1; "
-                                + seenOnKafka + " ScoreUpdated events for " + total + " measurements; " + rates);
-            }
-        }
-    }
-
-    /** How fast scoring went at the start and at the end of the burst (per-event cost grows with the plan's events). */
-    private static String rates(List<Long> sortedCreateTimes) {
-        int n = sortedCreateTimes.size();
-        int window = Math.max(2, n / 10);
-        if (n < 2 * window) {
-            return "too few score updates to compare rates";
-        }
-        double first = (window - 1) * 1000.0 / Math.max(1, sortedCreateTimes.get(window - 1) - sortedCreateTimes.get(0));
-        double last = (window - 1) * 1000.0 / Math.max(1, sortedCreateTimes.get(n - 1) - sortedCreateTimes.get(n - window));
-        return String.format(Locale.ROOT, "scoring rate over the first %d: %.1f events/s, over the last %d: %.1f events/s",
-                window, first, window, last);
     }
 
     // ---- P1-P3: ingestion ------------------------------------------------------------------------

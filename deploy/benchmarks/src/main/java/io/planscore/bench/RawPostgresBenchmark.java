@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The raw PostgreSQL ceiling on the same server planscore uses: measurement-shaped rows inserted into a
  * scratch table of a scratch database, one row per autocommit transaction, and in JDBC batches of 500
- * (one transaction per batch, as measurements-service writes a chunk).
+ * (one transaction per batch, as measurements-service writes a chunk), and with {@code COPY FROM STDIN}, the
+ * fastest way PostgreSQL takes rows.
  */
 final class RawPostgresBenchmark {
 
@@ -75,6 +76,11 @@ final class RawPostgresBenchmark {
             batches("R6", "same, with reWriteBatchedInserts=true", true);
         } catch (Exception e) {
             report.failed("R6 PostgreSQL batched inserts (rewritten)", e);
+        }
+        try {
+            copy();
+        } catch (Exception e) {
+            report.failed("R7 PostgreSQL COPY", e);
         }
         try (Connection c = connect(false); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS bench_measurement");
@@ -165,6 +171,48 @@ final class RawPostgresBenchmark {
             long rows = (long) done * batchSize;
             report.add(id, name, rows, seconds, rows / seconds, "rows/s", samples,
                     "latency column = one batch of 500 + commit; " + done + " batches after " + warmUp + " warm-up");
+        }
+    }
+
+    /** R7: the same rows streamed with {@code COPY … FROM STDIN} (text format), 10,000 rows per COPY and commit. */
+    private void copy() throws SQLException, java.io.IOException {
+        int rowsPerCopy = 10_000;
+        int warmUp = 2;
+        int count = Math.max(5, (int) (30 * scale));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Samples samples = new Samples();
+        try (Connection c = connect(false)) {
+            c.setAutoCommit(false);
+            org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+            long row = 0;
+            long start = 0;
+            int done = 0;
+            for (int b = 0; b < warmUp + count && System.nanoTime() < deadline; b++) {
+                StringBuilder text = new StringBuilder(rowsPerCopy * 520);
+                String now = Instant.now().toString();
+                for (int i = 0; i < rowsPerCopy; i++, row++) {
+                    text.append(UUID.randomUUID()).append('\t').append("plan-").append(row % 100).append('\t')
+                            .append("G2-K1\t").append(String.format(Locale.ROOT, "2018-%02d", row % 12 + 1)).append('\t')
+                            .append(row % 100).append("\t場\t").append(now).append('\t').append(BODY).append('\n');
+                }
+                byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                if (b == warmUp) {
+                    start = System.nanoTime();
+                }
+                long t = System.nanoTime();
+                copy.copyIn("COPY bench_measurement (event_id, plan_id, indicator_id, period, value, unit, recorded_at, body)"
+                        + " FROM STDIN", new java.io.ByteArrayInputStream(bytes));
+                c.commit();
+                if (b >= warmUp) {
+                    samples.add(System.nanoTime() - t);
+                    done++;
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long rows = (long) done * rowsPerCopy;
+            report.add("R7", "PostgreSQL COPY FROM STDIN, 10,000 rows per COPY + commit", rows, seconds, rows / seconds,
+                    "rows/s", samples, "latency column = one COPY of 10,000 rows + commit (rows built beforehand); "
+                            + done + " COPYs after " + warmUp + " warm-up");
         }
     }
 }

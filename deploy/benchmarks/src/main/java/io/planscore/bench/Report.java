@@ -120,9 +120,10 @@ final class Report {
         ratio(lines, "P2", "R5");
         ratio(lines, "P2", "R1");
         ratio(lines, "P3", "R4");
-        ratio(lines, "P6", "R4");
-        ratio(lines, "P7", "R4");
-        ratio(lines, "P7", "R2");
+        ratio(lines, "S1", "R7");
+        ratio(lines, "S2", "R7");
+        ratio(lines, "S2", "R4");
+        ratio(lines, "S2", "R2");
         latencyRatio(lines, "P4", "R4");
         latencyRatio(lines, "P5", "R3");
         return lines;

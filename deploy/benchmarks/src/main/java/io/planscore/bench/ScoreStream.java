@@ -40,6 +40,7 @@ final class ScoreStream implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, CompletableFuture<Arrival>> arrivals = new ConcurrentHashMap<>();
+    private final Map<Integer, java.util.List<CompletableFuture<Arrival>>> nextByYear = new ConcurrentHashMap<>();
     private final CountDownLatch connected = new CountDownLatch(1);
     private final AtomicLong events = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
@@ -68,6 +69,17 @@ final class ScoreStream implements AutoCloseable {
     /** Completes when the score update triggered by {@code eventId} arrives (or has arrived). */
     CompletableFuture<Arrival> arrival(String eventId) {
         return arrivals.computeIfAbsent(eventId, k -> new CompletableFuture<>());
+    }
+
+    /**
+     * Completes with the next {@code score-updated} of {@code year} that arrives after this call, whatever
+     * triggered it: when only one client writes to the plan, that is the update its measurement caused, even when
+     * scoring coalesced it with others.
+     */
+    CompletableFuture<Arrival> nextUpdate(int year) {
+        CompletableFuture<Arrival> next = new CompletableFuture<>();
+        nextByYear.computeIfAbsent(year, y -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(next);
+        return next;
     }
 
     boolean arrived(String eventId) {
@@ -136,10 +148,18 @@ final class ScoreStream implements AutoCloseable {
         }
         events.incrementAndGet();
         JsonNode update = JSON.readTree(data);
+        Arrival arrival = new Arrival(now, wall, update.path("scoreVersion").asLong(-1),
+                update.path("computedAt").asText(null));
         String trigger = update.path("trigger").path("eventId").asText(null);
         if (trigger != null) {
-            arrival(trigger).complete(new Arrival(now, wall, update.path("scoreVersion").asLong(-1),
-                    update.path("computedAt").asText(null)));
+            arrival(trigger).complete(arrival);
+        }
+        java.util.List<CompletableFuture<Arrival>> waiting = nextByYear.get(update.path("year").asInt(-1));
+        if (waiting != null) {
+            for (CompletableFuture<Arrival> next : waiting) {
+                next.complete(arrival);
+                waiting.remove(next);
+            }
         }
     }
 

@@ -51,6 +51,11 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** The operating system's id of the running JVM (-1 before it started), e.g. to read its memory use. */
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     /** Starts the JVM; {@link #awaitReady} waits for its readiness check. */
     public synchronized void start() {
         if (!Files.isRegularFile(jar)) {

@@ -123,6 +123,27 @@ class CorrectionChainTest {
     }
 
     @Test
+    void pagingBeyondItsLimitsIsA400NamingTheParameter() {
+        for (String list : new String[]{"/api/v1/measurements", "/api/v1/measurements/rejected"}) {
+            pagingRejected(list, "2147483647", "1000", "page");
+            pagingRejected(list, "99999999999", "10", "page");
+            pagingRejected(list, "-1", "10", "page");
+            pagingRejected(list, "0", "1001", "size");
+            pagingRejected(list, "0", "0", "size");
+            pagingRejected(list, "0", "many", "size");
+            admin().queryParam("page", 2147483647).queryParam("size", 1).get(list).then().statusCode(200)
+                    .body("items", org.hamcrest.Matchers.empty());
+            admin().queryParam("size", 1000).get(list).then().statusCode(200).body("size", equalTo(1000));
+        }
+    }
+
+    private static void pagingRejected(String list, String page, String size, String parameter) {
+        admin().queryParam("page", page).queryParam("size", size).get(list).then().statusCode(400)
+                .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"))
+                .body("errors.field", contains(parameter));
+    }
+
+    @Test
     void aCorrectionMayFollowItsActualInTheSameBatch() {
         ObjectNode actual = event(plan, "F3-G3-K二", "2018-06", 1);
         ObjectNode correction = correction(actual, 0);

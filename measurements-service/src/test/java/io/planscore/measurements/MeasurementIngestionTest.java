@@ -449,6 +449,63 @@ class MeasurementIngestionTest {
     }
 
     @Test
+    void oneUnreadableRecordInAPollLosesNoneOfTheOthers() throws Exception {
+        ObjectNode first = event(chiayi, "F3-G1-K二", "2018", 4);
+        ObjectNode nulInNote = event(chiayi, "F3-G1-K二", "2018", 5);
+        nulInNote.put("note", "copied from\0a spreadsheet");
+        ObjectNode nulInPlanId = event(chiayi.substring(0, 8) + "\0" + chiayi.substring(8), "F3-G1-K二", "2018", 6);
+        ObjectNode last = event(chiayi, "F3-G1-K二", "2018", 7);
+        String garbage = "{\"eventId\": \"" + UUID.randomUUID() + "\", not json \0";
+        // NULs inside the text (leading and trailing ones are trimmed away like blanks);
+        // one key: one partition, so the records arrive together, in this order
+        companion.produceStrings().fromRecords(List.of(
+                new ProducerRecord<>("measurements.submitted.v1", chiayi, Api.write(first)),
+                new ProducerRecord<>("measurements.submitted.v1", chiayi, garbage),
+                new ProducerRecord<>("measurements.submitted.v1", chiayi, "[1, 2]"),
+                new ProducerRecord<>("measurements.submitted.v1", chiayi, Api.write(nulInNote)),
+                new ProducerRecord<>("measurements.submitted.v1", chiayi, Api.write(nulInPlanId)),
+                new ProducerRecord<>("measurements.submitted.v1", chiayi, Api.write(last))))
+                .awaitCompletion(Duration.ofSeconds(30));
+
+        UUID firstId = UUID.fromString(first.get("eventId").asText());
+        UUID lastId = UUID.fromString(last.get("eventId").asText());
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("eventId", firstId) == 1 && count("eventId", lastId) == 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(rejectionCodes(nulInNote)).containsExactly("INVALID_FIELD");
+            assertThat(rejectionCodes(nulInPlanId)).contains("INVALID_FIELD");
+            assertThat(QuarkusTransaction.requiringNew().call(() -> RejectedMeasurement
+                    .<RejectedMeasurement>list("channel = 'kafka' and planId is null"))).anySatisfy(r -> {
+                        assertThat(r.body).contains("not json");
+                        assertThat(r.errors).contains("MALFORMED_EVENT");
+                    }).anySatisfy(r -> assertThat(r.body).contains("[1, 2]"));
+        });
+        assertThat(count("eventId", UUID.fromString(nulInNote.get("eventId").asText()))).isZero();
+        RejectedMeasurement stored = QuarkusTransaction.requiringNew().call(() -> RejectedMeasurement
+                .<RejectedMeasurement>find("eventId", UUID.fromString(nulInNote.get("eventId").asText())).firstResult());
+        assertThat(Api.MAPPER.readTree(stored.body).get("note").asText()).isEqualTo("copied from\uFFFDa spreadsheet");
+
+        // over HTTP the same event is rejected alone, naming the field; the rest of the batch is recorded
+        ObjectNode valid = event(chiayi, "F3-G1-K二", "2018", 8);
+        ObjectNode again = event(chiayi, "F3-G1-K二", "2018", 9);
+        again.put("unit", "件\0件");
+        post(admin(), batch(valid, again)).statusCode(202)
+                .body("results[0].status", equalTo("accepted"))
+                .body("results[1].status", equalTo("rejected"))
+                .body("results[1].errors[0].field", equalTo("unit"));
+    }
+
+    private static List<String> rejectionCodes(ObjectNode event) throws Exception {
+        UUID id = UUID.fromString(event.get("eventId").asText());
+        List<RejectedMeasurement> rows = QuarkusTransaction.requiringNew()
+                .call(() -> RejectedMeasurement.<RejectedMeasurement>list("eventId", id));
+        List<String> codes = new ArrayList<>();
+        for (RejectedMeasurement row : rows) {
+            Api.MAPPER.readTree(row.errors).forEach(e -> codes.add(e.get("code").asText()));
+        }
+        return codes;
+    }
+
+    @Test
     void theOpenApiDocumentDescribesEveryOperation() {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/api/v1/measurements'.post.responses.'202'.description", containsString("status per event"))

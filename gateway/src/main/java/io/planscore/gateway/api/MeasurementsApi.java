@@ -12,8 +12,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -63,17 +66,22 @@ public class MeasurementsApi {
     }
 
     @GET
-    @Operation(summary = "List measurement events", description = "With each event's correction chain.")
+    @Operation(summary = "List measurement events", description = "With each event's correction chain. Paged: `page` from 0, `size` 1..1000 (default 100).")
+    @APIResponse(responseCode = "400", description = "page or size out of range; the parameter is named")
     public CompletionStage<Response> list(@QueryParam("planId") String planId, @QueryParam("indicatorId") String indicatorId,
-                                          @QueryParam("year") Integer year) {
+                                          @QueryParam("year") Integer year,
+                                          @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
+                                          @Parameter(description = "events per page, 1..1000", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "100")) @QueryParam("size") String size) {
         return forward.to(Upstream.MEASUREMENTS);
     }
 
     @GET
     @Path("/rejected")
-    @Operation(summary = "List rejected events", description = "Every rejected event is kept with its reasons.")
-    public CompletionStage<Response> rejected(@QueryParam("planId") String planId, @QueryParam("page") Integer page,
-                                              @QueryParam("size") Integer size) {
+    @Operation(summary = "List rejected events", description = "Every rejected event is kept with its reasons, newest first. Paged: `page` from 0, `size` 1..1000 (default 100).")
+    @APIResponse(responseCode = "400", description = "page or size out of range; the parameter is named")
+    public CompletionStage<Response> rejected(@QueryParam("planId") String planId,
+                                              @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
+                                              @Parameter(description = "rejections per page, 1..1000", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "100")) @QueryParam("size") String size) {
         return forward.to(Upstream.MEASUREMENTS);
     }
 }

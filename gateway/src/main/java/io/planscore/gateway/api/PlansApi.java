@@ -15,8 +15,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -56,8 +58,10 @@ public class PlansApi {
 
     @GET
     @Path("/agencies")
-    @Operation(summary = "List agencies")
-    public CompletionStage<Response> listAgencies() {
+    @Operation(summary = "List agencies", description = "A JSON array, one page of it, by name: a page shorter than `size` is the last.")
+    @APIResponse(responseCode = "400", description = "page or size out of range (size 1..500); the parameter is named")
+    public CompletionStage<Response> listAgencies(@Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
+                                                  @Parameter(description = "agencies per page, 1..500", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "500")) @QueryParam("size") String size) {
         return forward.to(Upstream.PLANS);
     }
 
@@ -96,10 +100,12 @@ public class PlansApi {
 
     @GET
     @Path("/plans")
-    @Operation(summary = "List plans", description = "Filter by agency, year (AD), kind; `q` searches indicator names and standards (zh-TW or English).")
+    @Operation(summary = "List plans", description = "Filter by agency, year (AD), kind; `q` searches indicator names and standards (zh-TW or English). Paged: `page` from 0, `size` 1..200 (default 20).")
+    @APIResponse(responseCode = "400", description = "page or size out of range; the parameter is named")
     public CompletionStage<Response> listPlans(@QueryParam("agency") String agency, @QueryParam("year") Integer year,
                                                @QueryParam("kind") String kind, @QueryParam("q") String query,
-                                               @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+                                               @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
+                                               @Parameter(description = "plans per page, 1..200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) @QueryParam("size") String size) {
         return forward.to(Upstream.PLANS);
     }
 
@@ -122,8 +128,11 @@ public class PlansApi {
 
     @GET
     @Path("/plans/{planId}/versions")
-    @Operation(summary = "List a plan's versions", description = "Each with its status and who created and approved it, and when.")
-    public CompletionStage<Response> listVersions(@PathParam("planId") String planId) {
+    @Operation(summary = "List a plan's versions", description = "Each with its status and who created and approved it, and when. A JSON array, one page of it, oldest first: a page shorter than `size` is the last.")
+    @APIResponse(responseCode = "400", description = "page or size out of range (size 1..500); the parameter is named")
+    public CompletionStage<Response> listVersions(@PathParam("planId") String planId,
+                                                  @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
+                                                  @Parameter(description = "versions per page, 1..500", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "500")) @QueryParam("size") String size) {
         return forward.to(Upstream.PLANS);
     }
 

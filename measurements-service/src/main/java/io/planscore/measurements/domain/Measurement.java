@@ -1,10 +1,13 @@
 package io.planscore.measurements.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -19,6 +22,8 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "measurement")
+// superseding a row changes two columns: update those, not the whole row with its jsonb body
+@DynamicUpdate
 public class Measurement extends PanacheEntityBase {
 
     @Id
@@ -83,7 +88,8 @@ public class Measurement extends PanacheEntityBase {
     @Column(name = "body_hash", nullable = false)
     public String bodyHash;
 
-    /** The canonical body the hash was taken of. */
+    /** The canonical body the hash was taken of; written once, never read here, so not loaded with the row. */
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public String body;

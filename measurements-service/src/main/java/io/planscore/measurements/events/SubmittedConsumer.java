@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.planscore.measurements.service.Caller;
+import io.planscore.measurements.service.EventParser;
 import io.planscore.measurements.service.EventResult;
 import io.planscore.measurements.service.IngestionService;
 import io.planscore.measurements.service.Submission;
@@ -26,7 +27,7 @@ import java.util.UUID;
  * {@code POST /api/v1/measurements}, key = plan id), through the same pipeline as HTTP and CSV.
  *
  * <ul>
- *   <li>Records come in polls of up to 500, processed as one chunk (one transaction).</li>
+ *   <li>Records come in polls of up to {@code max.poll.records} (1000), processed as one chunk (one transaction).</li>
  *   <li>Each record's identity (topic, partition, offset, timestamp) goes to the inbox in that
  *       transaction, so a record redelivered after a crash or rebalance is skipped. A record sent again
  *       by the agency is a new record: it is answered like a repeated HTTP post (duplicate, or rejected
@@ -102,7 +103,8 @@ public class SubmittedConsumer {
         if (header == null || header.value() == null) {
             return null;
         }
-        String value = new String(header.value(), StandardCharsets.UTF_8).trim();
+        // a NUL would make the principal unstorable, and with it the whole poll
+        String value = new String(header.value(), StandardCharsets.UTF_8).replace(EventParser.NUL, '\uFFFD').trim();
         return value.isEmpty() ? null : value;
     }
 }

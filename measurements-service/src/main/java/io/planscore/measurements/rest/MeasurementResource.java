@@ -205,7 +205,8 @@ public class MeasurementResource {
                        "observedAt": null, "recordedAt": "2026-11-22T02:00:01Z", "submittedBy": "key:3f", "channel": "http",
                        "note": null, "evidenceUrl": null}],
                      "page": 0, "size": 100, "total": 2}""")))
-    @APIResponse(responseCode = "400", description = "page < 0 or size outside 1..1000",
+    @APIResponse(responseCode = "400", description = "page or size not an integer, page < 0, size outside 1..1000, or a "
+            + "page beyond the last reachable row: the parameter is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageView<MeasurementView> list(
             @Parameter(description = "Only this plan") @QueryParam("planId") String planId,
@@ -241,7 +242,8 @@ public class MeasurementResource {
                                 "indicatorId": "G6-K2", "period": "2020", "value": 8.5, "unit": "萬人次"},
                        "channel": "http", "receivedAt": "2026-11-22T02:00:01Z", "principal": "key:3f"}],
                      "page": 0, "size": 100, "total": 1}""")))
-    @APIResponse(responseCode = "400", description = "page < 0 or size outside 1..1000",
+    @APIResponse(responseCode = "400", description = "page or size not an integer, page < 0, size outside 1..1000, or a "
+            + "page beyond the last reachable row: the parameter is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageView<RejectedView> rejected(
             @Parameter(description = "Only rejections naming this plan") @QueryParam("planId") String planId,
@@ -280,6 +282,7 @@ public class MeasurementResource {
         }
     }
 
+    /** Rejects a negative page, a size outside 1..max, and a page whose first row lies beyond an int row offset. */
     private static void checkPage(int page, int size) {
         if (page < 0) {
             throw ProblemException.badRequest("page must be 0 or more",
@@ -288,6 +291,11 @@ public class MeasurementResource {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             String message = "size must be between 1 and " + MAX_PAGE_SIZE;
             throw ProblemException.badRequest(message, new FieldError("size", "INVALID_FIELD", message));
+        }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            String message = "page " + page + " of size " + size + " starts beyond the last row a list can reach ("
+                    + Integer.MAX_VALUE + ")";
+            throw ProblemException.badRequest(message, new FieldError("page", "INVALID_FIELD", message));
         }
     }
 

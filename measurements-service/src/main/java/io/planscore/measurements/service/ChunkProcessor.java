@@ -3,6 +3,8 @@ package io.planscore.measurements.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.planscore.measurements.domain.Channel;
 import io.planscore.measurements.domain.Kind;
 import io.planscore.measurements.domain.Measurement;
@@ -174,7 +176,9 @@ public class ChunkProcessor {
     private EventResult reject(Submission submission, ParsedEvent e, List<FieldError> errors, Channel channel,
                                Caller caller, Instant now, List<Outbox.Pending> outgoing,
                                List<RejectedMeasurement> rejectedRows) {
-        JsonNode body = submission.body() != null ? submission.body() : rawBody(submission.raw());
+        JsonNode body = storable(submission.body() != null ? submission.body() : rawBody(submission.raw()));
+        errors = errors.stream().map(error -> new FieldError(error.field(), error.code(), storable(error.message())))
+                .toList();
         RejectedMeasurement r = new RejectedMeasurement();
         r.rejectionId = UUID.randomUUID();
         r.eventId = e == null ? null : e.eventId();
@@ -191,6 +195,32 @@ public class ChunkProcessor {
                 MeasurementRejected.TYPE, 1, now, r.planId == null ? "unassigned" : r.planId, 0, PRODUCER,
                 mapper.valueToTree(payload))));
         return new EventResult(e == null ? null : e.eventIdText(), submission.row(), EventResult.REJECTED, errors);
+    }
+
+    /**
+     * The body as received, except for NUL characters (U+0000), which PostgreSQL text and jsonb cannot
+     * hold: they are kept as U+FFFD so that the rejection is stored (and the rest of its chunk with it).
+     */
+    private JsonNode storable(JsonNode node) {
+        if (node.isTextual()) {
+            String text = node.textValue();
+            return text.indexOf(EventParser.NUL) < 0 ? node : mapper.getNodeFactory().textNode(storable(text));
+        }
+        if (node.isObject()) {
+            ObjectNode copy = mapper.createObjectNode();
+            node.fields().forEachRemaining(field -> copy.set(storable(field.getKey()), storable(field.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = mapper.createArrayNode();
+            node.forEach(element -> copy.add(storable(element)));
+            return copy;
+        }
+        return node;
+    }
+
+    private static String storable(String text) {
+        return text == null ? null : text.replace(EventParser.NUL, '\uFFFD');
     }
 
     private JsonNode rawBody(String raw) {

@@ -43,6 +43,9 @@ public final class EventParser {
     static final int MAX_INTEGER_DIGITS = 20;
     static final int MAX_FRACTION_DIGITS = 12;
 
+    /** PostgreSQL text cannot hold U+0000: an event carrying it would fail its whole chunk if it were stored. */
+    public static final char NUL = '\0';
+
     private static final ObjectMapper CANONICAL = new ObjectMapper();
     private static final java.util.regex.Pattern UUID_FORMAT =
             java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -287,6 +290,12 @@ public final class EventParser {
                 invalid.add(field);
                 errors.add(new FieldError(field, ReasonCode.INVALID_FIELD.name(),
                         field + " is longer than " + maxLength + " characters"));
+                return null;
+            }
+            if (text.indexOf(NUL) >= 0) {
+                invalid.add(field);
+                errors.add(new FieldError(field, ReasonCode.INVALID_FIELD.name(),
+                        field + " contains a NUL character (U+0000), which text cannot hold"));
                 return null;
             }
             return text;

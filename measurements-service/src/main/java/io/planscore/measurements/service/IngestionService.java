@@ -36,7 +36,7 @@ public class IngestionService {
     private final int maxEvents;
 
     public IngestionService(ChunkProcessor processor, PlanCatalog catalog,
-                            @ConfigProperty(name = "measurements.ingest.chunk-size", defaultValue = "500") int chunkSize,
+                            @ConfigProperty(name = "measurements.ingest.chunk-size", defaultValue = "1000") int chunkSize,
                             @ConfigProperty(name = "measurements.ingest.max-events", defaultValue = "10000") int maxEvents) {
         this.processor = processor;
         this.catalog = catalog;

@@ -25,6 +25,18 @@ class EventParserTest {
     }
 
     @Test
+    void textWithANulCharacterIsAnInvalidFieldAndIsNotKept() {
+        ObjectNode body = json("{\"eventId\": \"" + UUID.randomUUID() + "\", \"planId\": \"p\\u0000q\", "
+                + "\"indicatorId\": \"K1\", \"period\": \"2019\", \"value\": 1, \"note\": \"a\\u0000b\"}");
+        ParsedEvent e = EventParser.parse(body, null);
+        assertThat(e.planId()).isNull();
+        assertThat(e.note()).isNull();
+        assertThat(e.errors()).extracting(error -> error.field() + " " + error.code())
+                .containsExactly("planId INVALID_FIELD", "note INVALID_FIELD");
+        assertThat(e.canonicalBody()).doesNotContain("\\u0000");
+    }
+
+    @Test
     void periodsParseAndNormalise() {
         assertThat(Period.parse("2019")).contains(new Period("2019", 2019));
         assertThat(Period.parse("2019-h1")).contains(new Period("2019-H1", 2019));

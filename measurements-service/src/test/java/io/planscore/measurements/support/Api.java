@@ -20,7 +20,12 @@ public final class Api {
     }
 
     public static RequestSpecification admin() {
-        return given().header("X-Planscore-Role", "admin").header("X-Planscore-Principal", "test-admin");
+        return given().headers(adminHeaders());
+    }
+
+    /** The headers of {@link #admin()}, for clients other than REST Assured. */
+    public static Map<String, String> adminHeaders() {
+        return Map.of("X-Planscore-Role", "admin", "X-Planscore-Principal", "test-admin");
     }
 
     public static RequestSpecification agency(String agencyId) {

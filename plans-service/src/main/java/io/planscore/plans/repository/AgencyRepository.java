@@ -2,6 +2,7 @@ package io.planscore.plans.repository;
 
 import io.planscore.plans.domain.Agency;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -19,7 +20,8 @@ public class AgencyRepository implements PanacheRepositoryBase<Agency, UUID> {
         return find("name = ?1 AND parentId = ?2 ORDER BY createdAt, id", name, parentId).firstResultOptional();
     }
 
-    public List<Agency> listOrdered() {
-        return find("ORDER BY name, id").list();
+    /** One page of every agency, by name. */
+    public List<Agency> pageOrdered(int page, int size) {
+        return find("ORDER BY name, id").page(Page.of(page, size)).list();
     }
 }

@@ -3,6 +3,7 @@ package io.planscore.plans.repository;
 import io.planscore.plans.domain.PlanVersion;
 import io.planscore.plans.domain.PlanVersionId;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -16,7 +17,12 @@ public class PlanVersionRepository implements PanacheRepositoryBase<PlanVersion,
         return findByIdOptional(new PlanVersionId(planId, version));
     }
 
-    public List<PlanVersion> listForPlan(UUID planId) {
-        return find("planId = ?1 ORDER BY version", planId).list();
+    /** One page of a plan's versions, oldest first. */
+    public List<PlanVersion> pageForPlan(UUID planId, int page, int size) {
+        return find("planId = ?1 ORDER BY version", planId).page(Page.of(page, size)).list();
+    }
+
+    public long countForPlan(UUID planId) {
+        return count("planId", planId);
     }
 }

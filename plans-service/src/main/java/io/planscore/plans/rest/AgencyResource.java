@@ -1,6 +1,7 @@
 package io.planscore.plans.rest;
 
 import io.planscore.plans.service.AgencyService;
+import io.planscore.plans.service.PageRequest;
 import io.planscore.plans.service.Views;
 import io.planscore.platform.problem.Problem;
 import jakarta.ws.rs.Consumes;
@@ -9,19 +10,22 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/agencies")
@@ -64,12 +68,23 @@ public class AgencyResource {
     }
 
     @GET
-    @Operation(summary = "List agencies", description = "Every government and agency, by name.")
-    @APIResponse(responseCode = "200", description = "The agencies",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Views.AgencyView.class),
+    @Operation(summary = "List agencies", description = "Every government and agency, by name. A JSON array, one page "
+            + "of it: pages from 0, size 1 to " + AgencyService.MAX_PAGE_SIZE + " (default " + AgencyService.MAX_PAGE_SIZE
+            + "); `X-Total-Count` gives the number of agencies.")
+    @APIResponse(responseCode = "200", description = "One page of agencies",
+            headers = @Header(name = ArrayPages.TOTAL_COUNT, description = "How many agencies there are",
+                    schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Views.AgencyView.class),
                     examples = @ExampleObject(name = "agencies", value = "[" + AGENCY_EXAMPLE + "]")))
-    public List<Views.AgencyView> list() {
-        return agencies.list();
+    @APIResponse(responseCode = "400", description = "page or size out of range: the parameter is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "size too large", value = Examples.PROBLEM_PAGE_SIZE)))
+    public Response list(@Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
+                         @QueryParam("page") String page,
+                         @Parameter(description = "agencies per page, 1.." + AgencyService.MAX_PAGE_SIZE,
+                                 schema = @Schema(type = SchemaType.INTEGER, defaultValue = "" + AgencyService.MAX_PAGE_SIZE))
+                         @QueryParam("size") String size) {
+        return ArrayPages.of(agencies.list(PageRequest.of(page, size, AgencyService.MAX_PAGE_SIZE, AgencyService.MAX_PAGE_SIZE)));
     }
 
     @GET

@@ -89,6 +89,11 @@ final class Examples {
                         {"field": "goals[3].indicators[1].targets[0].form", "code": "UNKNOWN_VALUE", "message": "form \\"percentage\\" is not one of [...]."},
                         {"field": "goals[4].indicators[0].formula.expression", "code": "UNKNOWN_OPERAND", "message": "the expression \\"A / C * 100\\" names 'C', which is not among the operands, constants or derived components [A, B]."}]}""";
 
+    static final String PROBLEM_PAGE_SIZE = """
+            {"type": "https://planscore.io/problems/bad-request", "title": "The request cannot be read", "status": 400,
+             "detail": "size must be between 1 and 200", "instance": "/api/v1/plans",
+             "errors": [{"field": "size", "code": "INVALID_FIELD", "message": "size must be between 1 and 200"}]}""";
+
     static final String PROBLEM_404 = """
             {"type": "https://planscore.io/problems/not-found", "title": "Plan not found", "status": 404,
              "detail": "Plan '5b0c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d' does not exist.", "instance": "/api/v1/plans/5b0c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d"}""";

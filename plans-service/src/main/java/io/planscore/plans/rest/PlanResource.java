@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.planscore.plans.document.DocumentJson;
 import io.planscore.plans.document.TableFormats;
+import io.planscore.plans.service.PageRequest;
 import io.planscore.plans.service.PlanService;
 import io.planscore.plans.service.PlanTransferService;
 import io.planscore.plans.service.Views;
@@ -25,6 +26,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -86,16 +89,25 @@ public class PlanResource {
             description = "Filters: `agency` (id, or part of the name; an id also matches its child agencies), "
                     + "`year` (AD, or ROC below 1912) inside the plan period, `kind` (mid_term, annual), `q` (part of "
                     + "the title or of an indicator's name, English name or measurement standard), `fixtureId` (exact). "
-                    + "Pages from 0, size up to 200.")
+                    + "Pages from 0; size 1 to " + PlanService.MAX_PAGE_SIZE + " (default "
+                    + PlanService.DEFAULT_PAGE_SIZE + ").")
     @APIResponse(responseCode = "200", description = "A page of plans (without documents)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.PlanPage.class),
                     examples = @ExampleObject(name = "page", value = Examples.PAGE)))
+    @APIResponse(responseCode = "400", description = "page or size not an integer, page < 0, size outside 1.."
+            + PlanService.MAX_PAGE_SIZE + ", or a page beyond the last reachable row: the parameter is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "size too large", value = Examples.PROBLEM_PAGE_SIZE)))
     public Views.PlanPage list(@QueryParam("agency") String agency, @QueryParam("year") Integer year,
                                @QueryParam("kind") String kind, @QueryParam("q") String q,
                                @Parameter(description = "exact fixture_id of the document, e.g. 001-keelung-police-107-110") @QueryParam("fixtureId") String fixtureId,
-                               @QueryParam("page") @DefaultValue("0") int page,
-                               @QueryParam("size") @DefaultValue("20") int size) {
-        return plans.list(new PlanService.PlanQuery(agency, year, kind, q, fixtureId, page, size));
+                               @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
+                               @QueryParam("page") String page,
+                               @Parameter(description = "plans per page, 1.." + PlanService.MAX_PAGE_SIZE,
+                                       schema = @Schema(type = SchemaType.INTEGER, defaultValue = "" + PlanService.DEFAULT_PAGE_SIZE))
+                               @QueryParam("size") String size) {
+        return plans.list(new PlanService.PlanQuery(agency, year, kind, q, fixtureId,
+                PageRequest.of(page, size, PlanService.DEFAULT_PAGE_SIZE, PlanService.MAX_PAGE_SIZE)));
     }
 
     @GET
@@ -138,15 +150,28 @@ public class PlanResource {
     @GET
     @Path("/{planId}/versions")
     @Operation(summary = "List a plan's versions",
-            description = "Status draft, approved (in force) or superseded, with who created and approved each and why.")
+            description = "Status draft, approved (in force) or superseded, with who created and approved each and why. "
+                    + "A JSON array, one page of it: pages from 0, size 1 to " + PlanService.MAX_VERSIONS_PAGE_SIZE
+                    + " (default " + PlanService.MAX_VERSIONS_PAGE_SIZE + "); `X-Total-Count` gives the number of versions.")
     @APIResponse(responseCode = "200", description = "The versions, oldest first",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Views.VersionView.class),
+            headers = @Header(name = ArrayPages.TOTAL_COUNT, description = "How many versions the plan has",
+                    schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Views.VersionView.class),
                     examples = @ExampleObject(name = "versions", value = Examples.VERSIONS)))
+    @APIResponse(responseCode = "400", description = "page or size out of range: the parameter is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "size too large", value = Examples.PROBLEM_PAGE_SIZE)))
     @APIResponse(responseCode = "404", description = "No such plan",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_404)))
-    public List<Views.VersionView> versions(@PathParam("planId") UUID planId) {
-        return plans.versions(planId);
+    public Response versions(@PathParam("planId") UUID planId,
+                             @Parameter(description = "0-based page", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
+                             @QueryParam("page") String page,
+                             @Parameter(description = "versions per page, 1.." + PlanService.MAX_VERSIONS_PAGE_SIZE,
+                                     schema = @Schema(type = SchemaType.INTEGER, defaultValue = "" + PlanService.MAX_VERSIONS_PAGE_SIZE))
+                             @QueryParam("size") String size) {
+        return ArrayPages.of(plans.versions(planId, PageRequest.of(page, size, PlanService.MAX_VERSIONS_PAGE_SIZE,
+                PlanService.MAX_VERSIONS_PAGE_SIZE)));
     }
 
     @GET

@@ -19,6 +19,9 @@ import java.util.UUID;
 @Transactional
 public class AgencyService {
 
+    /** GET /api/v1/agencies: agencies per page, by default and at most. */
+    public static final int MAX_PAGE_SIZE = 500;
+
     private final AgencyRepository agencies;
     private final EntityManager entityManager;
 
@@ -45,8 +48,9 @@ public class AgencyService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Views.AgencyView> list() {
-        return agencies.listOrdered().stream().map(AgencyService::view).toList();
+    public Page<Views.AgencyView> list(PageRequest paging) {
+        return new Page<>(agencies.pageOrdered(paging.page(), paging.size()).stream().map(AgencyService::view).toList(),
+                agencies.count());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -47,7 +47,11 @@ import java.util.stream.Collectors;
 @Transactional
 public class PlanService {
 
+    /** GET /api/v1/plans: plans per page, by default and at most. */
+    public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 200;
+    /** GET /api/v1/plans/{id}/versions: versions per page, by default and at most. */
+    public static final int MAX_VERSIONS_PAGE_SIZE = 500;
 
     private final DocumentJson json;
     private final DocumentValidator validator;
@@ -290,12 +294,13 @@ public class PlanService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Views.VersionView> versions(UUID planId) {
+    public Page<Views.VersionView> versions(UUID planId, PageRequest paging) {
         requirePlan(planId);
-        return versions.listForPlan(planId).stream()
+        List<Views.VersionView> items = versions.pageForPlan(planId, paging.page(), paging.size()).stream()
                 .map(v -> new Views.VersionView(v.version, v.status, v.createdAt, v.createdBy, v.approvedAt,
                         v.approvedBy, v.supersededAt, v.justification, v.counts()))
                 .toList();
+        return new Page<>(items, versions.countForPlan(planId));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -310,7 +315,7 @@ public class PlanService {
         return new Views.DiffView(planId, from, to, changes.size(), changes);
     }
 
-    public record PlanQuery(String agency, Integer year, String kind, String q, String fixtureId, int page, int size) {
+    public record PlanQuery(String agency, Integer year, String kind, String q, String fixtureId, PageRequest paging) {
     }
 
     /**
@@ -321,8 +326,8 @@ public class PlanService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Views.PlanPage list(PlanQuery query) {
-        int size = Math.max(1, Math.min(query.size() <= 0 ? 20 : query.size(), MAX_PAGE_SIZE));
-        int page = Math.max(0, query.page());
+        int size = query.paging().size();
+        int page = query.paging().page();
         StringBuilder where = new StringBuilder(" FROM plan p JOIN agency a ON a.id = p.agency_id WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (query.agency() != null && !query.agency().isBlank()) {
@@ -363,7 +368,7 @@ public class PlanService {
                 + " ORDER BY p.ad_start DESC NULLS LAST, a.name, p.title, p.id LIMIT :limit OFFSET :offset");
         params.forEach(select::setParameter);
         select.setParameter("limit", size);
-        select.setParameter("offset", (long) page * size);
+        select.setParameter("offset", query.paging().offset());
         @SuppressWarnings("unchecked")
         List<Object> ids = select.getResultList();
         List<Views.PlanView> items = new ArrayList<>();

@@ -1,5 +1,8 @@
 package io.planscore.scoring.engine;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -34,17 +37,25 @@ public record Scorecard(String planId, int planVersion, int year, boolean weight
     /**
      * One indicator. {@code points} are the weighted points (rule points, or weight × min(a, 1)), or in an
      * unweighted plan the indicator score min(a, cap) × 100; null when not scored in an unweighted plan.
-     * {@code value} is the measure value the judgement used, if it read one.
+     * {@code value} is the measure value the judgement used, if it read one. Its JSON form counts its input
+     * events ({@code inputCount}) instead of listing them, so that a stored scorecard does not grow with the
+     * plan's history; the explanation lists them (service/ScoreProvenance).
      */
     public record IndicatorScore(String id, String goalId, String name, String unit, BigDecimal value,
                                  TargetView target, BigDecimal achievement, BigDecimal points, BigDecimal maxPoints,
-                                 Status status, List<Flag> flags, List<String> inputEventIds, RuleView rule,
-                                 List<BaselineInput> baselineInputs, List<String> steps) {
+                                 Status status, List<Flag> flags, @JsonIgnore List<String> inputEventIds,
+                                 RuleView rule, List<BaselineInput> baselineInputs, List<String> steps) {
         public IndicatorScore {
             flags = List.copyOf(flags);
             inputEventIds = List.copyOf(inputEventIds);
             baselineInputs = List.copyOf(baselineInputs);
             steps = List.copyOf(steps);
+        }
+
+        /** The measurement events and administrators' inputs the indicator's score read. */
+        @JsonProperty
+        public int inputCount() {
+            return inputEventIds.size();
         }
     }
 
@@ -56,8 +67,8 @@ public record Scorecard(String planId, int planVersion, int year, boolean weight
     public record RuleView(String type, String definition) {
     }
 
-    /** One earlier year's value feeding a baseline or a previous-year comparison. */
-    public record BaselineInput(int year, BigDecimal value, Source source, List<String> eventIds) {
+    /** One earlier year's value feeding a baseline or a previous-year comparison; its JSON form counts its events. */
+    public record BaselineInput(int year, BigDecimal value, Source source, @JsonIgnore List<String> eventIds) {
         public enum Source {
             MEASUREMENTS,
             ADMINISTRATOR
@@ -65,6 +76,11 @@ public record Scorecard(String planId, int planVersion, int year, boolean weight
 
         public BaselineInput {
             eventIds = List.copyOf(eventIds);
+        }
+
+        @JsonProperty
+        public int eventCount() {
+            return eventIds.size();
         }
     }
 

@@ -55,13 +55,22 @@ public class Scorer {
         if (years.isEmpty()) {
             return scorecards;
         }
-        PlanModel plan = models.computeIfAbsent(key(version),
-                key -> PlanDocumentReader.read(version.planId, version.version, version.documentJson()));
+        PlanModel plan = model(version);
         for (int year : years) {
             Scorecard scorecard = engine.score(plan, year, counting, context);
             scorecards.put(year, new Scored(mapper.valueToTree(scorecard), PeerStanding.of(plan, scorecard)));
         }
         return scorecards;
+    }
+
+    /** One year's scorecard in the engine's form, which lists every input event id (stored bodies count them). */
+    public Scorecard scorecard(PlanVersion version, List<Measurement> counting, ScoringContext context, int year) {
+        return engine.score(model(version), year, counting, context);
+    }
+
+    private PlanModel model(PlanVersion version) {
+        return models.computeIfAbsent(key(version),
+                key -> PlanDocumentReader.read(version.planId, version.version, version.documentJson()));
     }
 
     private static String key(PlanVersion version) {

@@ -1,7 +1,6 @@
 package io.planscore.scoring.engine;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -37,25 +36,21 @@ public record Scorecard(String planId, int planVersion, int year, boolean weight
     /**
      * One indicator. {@code points} are the weighted points (rule points, or weight × min(a, 1)), or in an
      * unweighted plan the indicator score min(a, cap) × 100; null when not scored in an unweighted plan.
-     * {@code value} is the measure value the judgement used, if it read one. Its JSON form counts its input
-     * events ({@code inputCount}) instead of listing them, so that a stored scorecard does not grow with the
-     * plan's history; the explanation lists them (service/ScoreProvenance).
+     * {@code value} is the measure value the judgement used, if it read one. {@code inputCount} counts the
+     * measurement events and administrators' inputs it read; {@code inputEventIds} names them when the engine was
+     * given the events themselves (not in JSON: a stored scorecard must not grow with the plan's history; the
+     * explanation lists them, service/ScoreProvenance).
      */
     public record IndicatorScore(String id, String goalId, String name, String unit, BigDecimal value,
                                  TargetView target, BigDecimal achievement, BigDecimal points, BigDecimal maxPoints,
                                  Status status, List<Flag> flags, @JsonIgnore List<String> inputEventIds,
-                                 RuleView rule, List<BaselineInput> baselineInputs, List<String> steps) {
+                                 int inputCount, RuleView rule, List<BaselineInput> baselineInputs,
+                                 List<String> steps) {
         public IndicatorScore {
             flags = List.copyOf(flags);
             inputEventIds = List.copyOf(inputEventIds);
             baselineInputs = List.copyOf(baselineInputs);
             steps = List.copyOf(steps);
-        }
-
-        /** The measurement events and administrators' inputs the indicator's score read. */
-        @JsonProperty
-        public int inputCount() {
-            return inputEventIds.size();
         }
     }
 
@@ -67,8 +62,12 @@ public record Scorecard(String planId, int planVersion, int year, boolean weight
     public record RuleView(String type, String definition) {
     }
 
-    /** One earlier year's value feeding a baseline or a previous-year comparison; its JSON form counts its events. */
-    public record BaselineInput(int year, BigDecimal value, Source source, @JsonIgnore List<String> eventIds) {
+    /**
+     * One earlier year's value feeding a baseline or a previous-year comparison, from {@code eventCount} events
+     * (named in {@code eventIds} as in {@link IndicatorScore#inputEventIds}).
+     */
+    public record BaselineInput(int year, BigDecimal value, Source source, @JsonIgnore List<String> eventIds,
+                                int eventCount) {
         public enum Source {
             MEASUREMENTS,
             ADMINISTRATOR
@@ -76,11 +75,6 @@ public record Scorecard(String planId, int planVersion, int year, boolean weight
 
         public BaselineInput {
             eventIds = List.copyOf(eventIds);
-        }
-
-        @JsonProperty
-        public int eventCount() {
-            return eventIds.size();
         }
     }
 

@@ -53,9 +53,9 @@ public class MeasurementRepository implements PanacheRepositoryBase<RecordedMeas
             """;
 
     /**
-     * Every event of the plan that counts now, all years (earlier years feed baselines), as the engine reads
-     * them. A projection, not entities: a plan's whole history is read for every event it receives, and managed
-     * entities would make each flush of the transaction dirty-check all of it.
+     * Every event of the plan that counts now, all years (earlier years feed baselines), as the engine reads them.
+     * Live recomputations read their aggregate instead (live_value); this is what it must equal. A projection, not
+     * entities, so that no flush dirty-checks a plan's history.
      */
     public List<Measurement> counting(String planId) {
         return project(getEntityManager().createQuery(PROJECTION

@@ -18,6 +18,7 @@ import io.planscore.scoring.events.PeerResultReported;
 import io.planscore.scoring.events.PlanVersionApproved;
 import io.planscore.scoring.events.ScoreUpdated;
 import io.planscore.scoring.repository.AdminInputRepository;
+import io.planscore.scoring.repository.LiveValueRepository;
 import io.planscore.scoring.repository.MeasurementRepository;
 import io.planscore.scoring.repository.PeerGroupRepository;
 import io.planscore.scoring.repository.PeerInputRepository;
@@ -53,6 +54,7 @@ public class ScoringService {
 
     private final PlanVersionRepository plans;
     private final MeasurementRepository measurements;
+    private final LiveValueRepository liveValues;
     private final ScorecardRepository scorecards;
     private final AdminInputRepository adminInputs;
     private final PeerInputRepository peerInputs;
@@ -63,11 +65,12 @@ public class ScoringService {
     private final EnvelopeCodec codec;
 
     public ScoringService(PlanVersionRepository plans, MeasurementRepository measurements,
-                          ScorecardRepository scorecards, AdminInputRepository adminInputs,
+                          LiveValueRepository liveValues, ScorecardRepository scorecards, AdminInputRepository adminInputs,
                           PeerInputRepository peerInputs, PeerGroupRepository peerGroups, Scorer scorer,
                           ScoringLocks locks, Outbox outbox, EnvelopeCodec codec) {
         this.plans = plans;
         this.measurements = measurements;
+        this.liveValues = liveValues;
         this.scorecards = scorecards;
         this.adminInputs = adminInputs;
         this.peerInputs = peerInputs;
@@ -115,6 +118,7 @@ public class ScoringService {
     public void applyMeasurements(List<Delivered<MeasurementRecorded>> batch) {
         locks.lockPlans(planIds(batch, MeasurementRecorded::planId));
         Set<UUID> stored = measurements.storeNew(batch.stream().map(Delivered::event).toList());
+        liveValues.refresh(stored);
         Rescoring rescoring = new Rescoring();
         for (Delivered<MeasurementRecorded> delivered : batch) {
             MeasurementRecorded recorded = delivered.event();
@@ -264,7 +268,7 @@ public class ScoringService {
                 peerInputs.ofPlan(version.planId));
         List<PeerStanding> standings = new ArrayList<>();
         long inputsThrough = scorecards.inputsThrough(version.planId);
-        scorer.score(version, measurements.counting(version.planId), context, List.copyOf(triggers.keySet()))
+        scorer.scoreLive(version, liveValues.ofPlan(version.planId), context, List.copyOf(triggers.keySet()))
                 .forEach((year, scored) -> {
                     publish(version, year, scored.scorecard(), triggers.get(year), inputsThrough, rescoring);
                     scored.standings().forEach(standing -> announce(version.planId, standing, rescoring));

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.planscore.infra.RealInfraResource;
+import io.planscore.scoring.engine.measure.LiveValue;
 import io.planscore.scoring.events.ScoringInputsConsumer;
+import io.planscore.scoring.repository.LiveValueRepository;
+import io.planscore.scoring.repository.MeasurementRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
@@ -25,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The consumers take a poll of records as one batch. The same history, given to one pair of plans as a single
  * batch (with duplicates and an unreadable record) and to a twin pair one record at a time, must leave identical
- * scorecards; the batch makes one version per plan-year, and its redelivery changes nothing.
+ * scorecards; the batch makes one version per plan-year, its redelivery changes nothing, and the live values
+ * recomputations read equal the aggregate of the events that count.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfraResource.class)
@@ -46,6 +51,12 @@ class BatchScoringFlowTest {
 
     @Inject
     ScoringInputsConsumer consumer;
+
+    @Inject
+    LiveValueRepository liveValues;
+
+    @Inject
+    MeasurementRepository measurements;
 
     /** A plan of a government of its own (rank_bonus peer groups name it). */
     private record Plan(String id, String government) {
@@ -89,6 +100,13 @@ class BatchScoringFlowTest {
         consumer.onMeasurements(batch);
         assertThat(versions(plans001.get(BATCHED).id(), 2018)).isEqualTo(2);
         assertThat(versions(plans003.get(BATCHED).id(), 2018)).isEqualTo(2);
+
+        // What recomputations read (live_value, maintained per batch) is the aggregate of the events that count.
+        for (Plan plan : List.of(plans001.get(BATCHED), plans003.get(BATCHED), plans001.get(ONE_BY_ONE))) {
+            QuarkusTransaction.requiringNew().run(() -> assertThat(liveValues.ofPlan(plan.id()))
+                    .containsExactlyInAnyOrderElementsOf(LiveValue.of(measurements.counting(plan.id())).stream()
+                            .map(LiveValue::withoutEventIds).toList()));
+        }
     }
 
     /** Actuals over several years and periods, corrections and retractions of earlier ones. */

@@ -99,7 +99,7 @@ class ProvenanceFlowTest {
         consumer.onMeasurements(List.of(recorded(UUID.randomUUID(), planId, "2018-01", "1")));
         int afterOne = body(planId).length();
 
-        for (int poll = 0; poll < 4; poll++) {
+        for (int poll = 0; poll < 2; poll++) {
             List<String> records = new ArrayList<>();
             for (int i = 0; i < 500; i++) {
                 records.add(recorded(UUID.randomUUID(), planId, "2018-%02d".formatted(1 + i % 12), "1"));
@@ -107,11 +107,11 @@ class ProvenanceFlowTest {
             consumer.onMeasurements(records);
         }
 
-        // Only "sum of 2001 events" in a derivation step is longer than "1 (event …)".
+        // Only "sum of 1001 events" in a derivation step is longer than "1 (event …)".
         assertThat(body(planId).length()).isLessThan(afterOne + 100);
-        given().get(EXPLANATION + "?year=2018&size=500&page=4", planId, "G2-K1")
-                .then().statusCode(200).body("inputEventCount", equalTo(2001))
-                .body("indicator.inputCount", equalTo(2001)).body("inputEvents.size()", equalTo(1));
+        given().get(EXPLANATION + "?year=2018&size=500&page=2", planId, "G2-K1")
+                .then().statusCode(200).body("inputEventCount", equalTo(1001))
+                .body("indicator.inputCount", equalTo(1001)).body("inputEvents.size()", equalTo(1));
         // Recomputed from the inputs through the version's inputs_through, the scorecard is the stored one.
         QuarkusTransaction.requiringNew().run(() -> {
             ScorecardVersion latest = scorecards.latest(planId, 2018).orElseThrow();

@@ -46,6 +46,10 @@ public class RecordedMeasurement extends PanacheEntityBase {
     @Column(name = "superseded_by")
     public UUID supersededBy;
 
+    /** The arrival seq of the first event that superseded this one: it counted as of every earlier seq. */
+    @Column(name = "superseded_seq")
+    public Long supersededSeq;
+
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 

@@ -45,6 +45,14 @@ public class ScorecardVersion extends PanacheEntityBase {
     @Column(name = "trigger_type", nullable = false)
     public String triggerType;
 
+    /**
+     * The highest arrival seq (input_seq) among the plan's inputs when this version was computed: it was computed
+     * from exactly the plan's inputs with a seq up to this one (null for versions stored before it was recorded,
+     * whose bodies list their input event ids instead).
+     */
+    @Column(name = "inputs_through")
+    public Long inputsThrough;
+
     /** The engine's scorecard as JSON, unrounded. */
     @Column(nullable = false, columnDefinition = "text")
     public String body;

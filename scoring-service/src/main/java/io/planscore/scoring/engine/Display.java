@@ -47,7 +47,7 @@ public final class Display {
     private static IndicatorScore round(IndicatorScore i) {
         return new IndicatorScore(i.id(), i.goalId(), i.name(), i.unit(), i.value(), i.target(),
                 achievement(i.achievement()), points(i.points()), points(i.maxPoints()), i.status(), i.flags(),
-                i.inputEventIds(), i.rule(), i.baselineInputs(), i.steps());
+                i.inputEventIds(), i.inputCount(), i.rule(), i.baselineInputs(), i.steps());
     }
 
     private static Coverage round(Coverage c) {

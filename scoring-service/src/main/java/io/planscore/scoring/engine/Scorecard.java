@@ -1,5 +1,7 @@
 package io.planscore.scoring.engine;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -34,12 +36,16 @@ public record Scorecard(String planId, int planVersion, int year, boolean weight
     /**
      * One indicator. {@code points} are the weighted points (rule points, or weight × min(a, 1)), or in an
      * unweighted plan the indicator score min(a, cap) × 100; null when not scored in an unweighted plan.
-     * {@code value} is the measure value the judgement used, if it read one.
+     * {@code value} is the measure value the judgement used, if it read one. {@code inputCount} counts the
+     * measurement events and administrators' inputs it read; {@code inputEventIds} names them when the engine was
+     * given the events themselves (not in JSON: a stored scorecard must not grow with the plan's history; the
+     * explanation lists them, service/ScoreProvenance).
      */
     public record IndicatorScore(String id, String goalId, String name, String unit, BigDecimal value,
                                  TargetView target, BigDecimal achievement, BigDecimal points, BigDecimal maxPoints,
-                                 Status status, List<Flag> flags, List<String> inputEventIds, RuleView rule,
-                                 List<BaselineInput> baselineInputs, List<String> steps) {
+                                 Status status, List<Flag> flags, @JsonIgnore List<String> inputEventIds,
+                                 int inputCount, RuleView rule, List<BaselineInput> baselineInputs,
+                                 List<String> steps) {
         public IndicatorScore {
             flags = List.copyOf(flags);
             inputEventIds = List.copyOf(inputEventIds);
@@ -56,8 +62,12 @@ public record Scorecard(String planId, int planVersion, int year, boolean weight
     public record RuleView(String type, String definition) {
     }
 
-    /** One earlier year's value feeding a baseline or a previous-year comparison. */
-    public record BaselineInput(int year, BigDecimal value, Source source, List<String> eventIds) {
+    /**
+     * One earlier year's value feeding a baseline or a previous-year comparison, from {@code eventCount} events
+     * (named in {@code eventIds} as in {@link IndicatorScore#inputEventIds}).
+     */
+    public record BaselineInput(int year, BigDecimal value, Source source, @JsonIgnore List<String> eventIds,
+                                int eventCount) {
         public enum Source {
             MEASUREMENTS,
             ADMINISTRATOR

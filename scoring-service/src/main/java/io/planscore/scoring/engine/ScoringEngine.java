@@ -3,10 +3,12 @@ package io.planscore.scoring.engine;
 import io.planscore.scoring.engine.Scorecard.IndicatorScore;
 import io.planscore.scoring.engine.Scorecard.StatusCounts;
 import io.planscore.scoring.engine.indicator.IndicatorScorer;
+import io.planscore.scoring.engine.measure.LiveValue;
 import io.planscore.scoring.engine.measure.Measures;
 import io.planscore.scoring.engine.rollup.Coverages;
 import io.planscore.scoring.engine.rollup.Rollup;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -20,7 +22,15 @@ public final class ScoringEngine {
      *                     years: earlier years feed baselines and previous-year comparisons
      */
     public Scorecard score(PlanModel plan, int year, List<Measurement> measurements, ScoringContext context) {
-        IndicatorScorer scorer = new IndicatorScorer(plan, year, new Measures(measurements), context);
+        return scoreLive(plan, year, LiveValue.of(measurements), context);
+    }
+
+    /**
+     * The same from the plan's live values, as storage maintains them: reads in proportion to the plan's indicators
+     * and periods, not to its history.
+     */
+    public Scorecard scoreLive(PlanModel plan, int year, Collection<LiveValue> live, ScoringContext context) {
+        IndicatorScorer scorer = new IndicatorScorer(plan, year, new Measures(live), context);
         List<IndicatorScore> indicators = plan.goals().stream()
                 .flatMap(goal -> goal.indicators().stream().map(indicator -> scorer.score(goal, indicator)))
                 .toList();

@@ -2,25 +2,34 @@ package io.planscore.scoring.events;
 
 import io.planscore.platform.events.EnvelopeCodec;
 import io.planscore.platform.events.EventEnvelope;
+import io.planscore.platform.events.MalformedEventException;
 import io.planscore.platform.inbox.Inbox;
 import io.planscore.scoring.service.ScoringService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 
 /**
- * The inputs of scoring: plan versions, measurements, and peers' results on ranked indicators. Each event is applied, its scores recomputed and their updates put in
- * the outbox in ONE transaction, together with the inbox mark: a crash at any point either redoes
- * all of it on redelivery or finds it done, so nothing is lost and nothing is counted twice.
+ * The inputs of scoring: plan versions, measurements, and peers' results on ranked indicators. Each channel
+ * takes what one Kafka poll returns (up to {@code max.poll.records}; a poll of one record is applied at once).
+ * The poll's inbox marks, the inputs it stores, the recomputation of every plan-year it changed (once per
+ * batch) and their updates in the outbox are ONE transaction: a crash at any point either redoes all of it on
+ * redelivery or finds it done, so nothing is lost and nothing is counted twice.
  */
 @ApplicationScoped
 public class ScoringInputsConsumer {
 
     static final String CONSUMER = "scoring-service";
+
+    private static final Logger LOG = Logger.getLogger(ScoringInputsConsumer.class);
 
     private final EnvelopeCodec codec;
     private final Inbox inbox;
@@ -35,30 +44,42 @@ public class ScoringInputsConsumer {
     @Incoming("plan-versions")
     @Blocking
     @Transactional
-    public void onPlanVersion(String record) {
-        applyFirstDelivery(record, PlanVersionApproved.TYPE, PlanVersionApproved.class, scoring::apply);
+    public void onPlanVersions(List<String> records) {
+        scoring.applyPlanVersions(firstDeliveries(records, PlanVersionApproved.TYPE, PlanVersionApproved.class));
     }
 
     @Incoming("measurements")
     @Blocking
     @Transactional
-    public void onMeasurement(String record) {
-        applyFirstDelivery(record, MeasurementRecorded.TYPE, MeasurementRecorded.class, scoring::apply);
+    public void onMeasurements(List<String> records) {
+        scoring.applyMeasurements(firstDeliveries(records, MeasurementRecorded.TYPE, MeasurementRecorded.class));
     }
 
     @Incoming("peer-results")
     @Blocking
     @Transactional
-    public void onPeerResult(String record) {
-        applyFirstDelivery(record, PeerResultReported.TYPE, PeerResultReported.class,
-                (reported, eventId) -> scoring.apply(reported));
+    public void onPeerResults(List<String> records) {
+        scoring.applyPeerResults(firstDeliveries(records, PeerResultReported.TYPE, PeerResultReported.class));
     }
 
-    /** Applies an event of the expected type unless the inbox says it was applied before; other types are skipped. */
-    private <T> void applyFirstDelivery(String record, String type, Class<T> payloadType, BiConsumer<T, UUID> apply) {
-        EventEnvelope envelope = codec.read(record);
-        if (type.equals(envelope.eventType()) && inbox.firstDelivery(envelope.eventId(), CONSUMER)) {
-            apply.accept(codec.payload(envelope, payloadType), envelope.eventId());
+    /**
+     * The events of the expected type that the inbox has not seen, in record order; other types are skipped. A
+     * record that cannot be read is logged and skipped alone: failing the poll would dead-letter its good records.
+     */
+    private <T> List<Delivered<T>> firstDeliveries(List<String> records, String type, Class<T> payloadType) {
+        Map<UUID, Delivered<T>> delivered = new LinkedHashMap<>();
+        for (String record : records) {
+            try {
+                EventEnvelope envelope = codec.read(record);
+                if (type.equals(envelope.eventType())) {
+                    delivered.putIfAbsent(envelope.eventId(),
+                            new Delivered<>(codec.payload(envelope, payloadType), envelope.eventId()));
+                }
+            } catch (MalformedEventException e) {
+                LOG.errorf("Skipped an unreadable %s record: %s", type, e.getMessage());
+            }
         }
+        Set<UUID> first = inbox.firstDeliveries(delivered.keySet(), CONSUMER);
+        return delivered.values().stream().filter(event -> first.contains(event.eventId())).toList();
     }
 }

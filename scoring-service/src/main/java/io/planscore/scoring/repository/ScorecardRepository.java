@@ -30,6 +30,20 @@ public class ScorecardRepository implements PanacheRepositoryBase<ScorecardVersi
         return list("planId = ?1 AND year = ?2 ORDER BY scoreVersion", planId, year);
     }
 
+    /**
+     * The highest arrival seq among the plan's inputs (plan versions, measurements, administrators' and peer
+     * inputs). Read under the plan's lock, it marks exactly the inputs a recomputation sees.
+     */
+    public long inputsThrough(String planId) {
+        return ((Number) getEntityManager().createNativeQuery("""
+                        SELECT greatest(
+                          (SELECT max(input_seq) FROM plan_version WHERE plan_id = ?1),
+                          (SELECT max(input_seq) FROM measurement WHERE plan_id = ?1),
+                          (SELECT max(input_seq) FROM admin_input WHERE plan_id = ?1),
+                          (SELECT max(input_seq) FROM peer_input WHERE plan_id = ?1))""")
+                .setParameter(1, planId).getSingleResult()).longValue();
+    }
+
     /** The primary key's index answers this alone: no scorecard body is read. */
     public long nextVersion(String planId, int year) {
         return getEntityManager().createQuery("""

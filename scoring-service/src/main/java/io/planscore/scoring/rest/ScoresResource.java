@@ -1,6 +1,7 @@
 package io.planscore.scoring.rest;
 
 import io.planscore.scoring.service.ScoreQueries;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,10 +42,16 @@ public class ScoresResource {
 
     @GET
     @Path("/indicators/{indicatorId}")
-    @Operation(summary = "How an indicator's score was made")
+    @Operation(summary = "How an indicator's score was made",
+            description = "The indicator's entry of the scorecard version (now, or as of an instant), and one page of "
+                    + "the measurement events it used, in arrival order: inputEventCount in all, size per page "
+                    + "(at most " + ScoreQueries.MAX_PAGE_SIZE + "). An old version lists the events it used then.")
+    @APIResponse(responseCode = "422", description = "page or size out of range")
     public ScoreQueries.Explanation explain(@PathParam("planId") String planId,
                                             @PathParam("indicatorId") String indicatorId,
-                                            @QueryParam("year") Integer year, @QueryParam("asOf") Instant asOf) {
-        return queries.explain(planId, indicatorId, year, asOf);
+                                            @QueryParam("year") Integer year, @QueryParam("asOf") Instant asOf,
+                                            @QueryParam("page") @DefaultValue("0") int page,
+                                            @QueryParam("size") @DefaultValue("100") int size) {
+        return queries.explain(planId, indicatorId, year, asOf, page, size);
     }
 }

@@ -3,6 +3,7 @@ package io.planscore.scoring.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.planscore.platform.problem.FieldError;
 import io.planscore.platform.problem.ProblemException;
 import io.planscore.scoring.domain.RecordedMeasurement;
 import io.planscore.scoring.domain.ScorecardVersion;
@@ -14,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -25,11 +27,14 @@ public class ScoreQueries {
 
     private final ScorecardRepository scorecards;
     private final MeasurementRepository measurements;
+    private final ScoreProvenance provenance;
     private final ObjectMapper mapper;
 
-    public ScoreQueries(ScorecardRepository scorecards, MeasurementRepository measurements, ObjectMapper mapper) {
+    public ScoreQueries(ScorecardRepository scorecards, MeasurementRepository measurements,
+                        ScoreProvenance provenance, ObjectMapper mapper) {
         this.scorecards = scorecards;
         this.measurements = measurements;
+        this.provenance = provenance;
         this.mapper = mapper;
     }
 
@@ -52,9 +57,14 @@ public class ScoreQueries {
         }
     }
 
+    /** One page of the measurement events behind the indicator's score, of {@code inputEventCount} in all. */
     public record Explanation(String planId, int year, long scoreVersion, int planVersion, Instant computedAt,
-                              JsonNode indicator, List<InputEvent> inputEvents) {
+                              JsonNode indicator, int inputEventCount, int page, int size,
+                              List<InputEvent> inputEvents) {
     }
+
+    /** The largest page of input events an explanation lists. */
+    public static final int MAX_PAGE_SIZE = 500;
 
     public ScorecardView scorecard(String planId, Integer year, Instant asOf) {
         return view(find(planId, year, asOf));
@@ -71,17 +81,27 @@ public class ScoreQueries {
                 .toList();
     }
 
-    public Explanation explain(String planId, String indicatorId, Integer year, Instant asOf) {
+    public Explanation explain(String planId, String indicatorId, Integer year, Instant asOf, int page, int size) {
+        List<FieldError> errors = new ArrayList<>();
+        if (page < 0) {
+            errors.add(new FieldError("page", "OUT_OF_RANGE", "page counts from 0."));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            errors.add(new FieldError("size", "OUT_OF_RANGE", "size is 1 to " + MAX_PAGE_SIZE + "."));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("The page is not valid.", errors);
+        }
         ScorecardVersion version = find(planId, year, asOf);
         JsonNode indicator = StreamSupport.stream(read(version.body).path("indicators").spliterator(), false)
                 .filter(node -> indicatorId.equals(node.path("id").asText(node.path("indicatorId").asText())))
                 .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Indicator", indicatorId));
-        List<UUID> inputIds = StreamSupport.stream(indicator.path("inputEventIds").spliterator(), false)
-                .map(id -> UUID.fromString(id.asText()))
-                .toList();
+        List<UUID> inputIds = provenance.inputEvents(version, indicator);
+        List<UUID> onPage = inputIds.subList(Math.min(inputIds.size(), page * size),
+                Math.min(inputIds.size(), page * size + size));
         return new Explanation(planId, version.year, version.scoreVersion, version.planVersion, version.computedAt,
-                indicator, measurements.byIds(inputIds).stream().map(InputEvent::of).toList());
+                indicator, inputIds.size(), page, size, measurements.byIds(onPage).stream().map(InputEvent::of).toList());
     }
 
     private static BigDecimal totalScore(JsonNode scorecard) {

@@ -9,6 +9,7 @@ import io.planscore.scoring.engine.PlanModel;
 import io.planscore.scoring.engine.Scorecard;
 import io.planscore.scoring.engine.ScoringContext;
 import io.planscore.scoring.engine.ScoringEngine;
+import io.planscore.scoring.engine.measure.LiveValue;
 import io.planscore.scoring.plan.PlanDocumentReader;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,8 +20,8 @@ import java.util.Map;
 
 /**
  * The one place scores are computed, for live updates and rebuilds alike: a plan version's document,
- * the measurements that count and the other inputs give the scorecard of each requested year, as JSON,
- * with the plan's standing on the indicators its peer groups rank.
+ * the measurements that count (or their live values, which give the same) and the other inputs give the scorecard
+ * of each requested year, as JSON, with the plan's standing on the indicators its peer groups rank.
  */
 @ApplicationScoped
 public class Scorer {
@@ -49,19 +50,35 @@ public class Scorer {
         return years.computeIfAbsent(key(version), key -> PlanYears.of(version.documentJson()));
     }
 
+    /** The scorecards of the years from the measurements that count (a replay holds them, not live values). */
     public Map<Integer, Scored> score(PlanVersion version, List<Measurement> counting, ScoringContext context,
                                       List<Integer> years) {
+        return scoreLive(version, LiveValue.of(counting), context, years);
+    }
+
+    /** The scorecards of the years from the plan's live values (storage's live_value rows). */
+    public Map<Integer, Scored> scoreLive(PlanVersion version, List<LiveValue> live, ScoringContext context,
+                                          List<Integer> years) {
         Map<Integer, Scored> scorecards = new LinkedHashMap<>();
         if (years.isEmpty()) {
             return scorecards;
         }
-        PlanModel plan = models.computeIfAbsent(key(version),
-                key -> PlanDocumentReader.read(version.planId, version.version, version.documentJson()));
+        PlanModel plan = model(version);
         for (int year : years) {
-            Scorecard scorecard = engine.score(plan, year, counting, context);
+            Scorecard scorecard = engine.scoreLive(plan, year, live, context);
             scorecards.put(year, new Scored(mapper.valueToTree(scorecard), PeerStanding.of(plan, scorecard)));
         }
         return scorecards;
+    }
+
+    /** One year's scorecard in the engine's form, which lists every input event id (stored bodies count them). */
+    public Scorecard scorecard(PlanVersion version, List<Measurement> counting, ScoringContext context, int year) {
+        return engine.score(model(version), year, counting, context);
+    }
+
+    private PlanModel model(PlanVersion version) {
+        return models.computeIfAbsent(key(version),
+                key -> PlanDocumentReader.read(version.planId, version.version, version.documentJson()));
     }
 
     private static String key(PlanVersion version) {

@@ -2,39 +2,50 @@ package io.planscore.scoring.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.planscore.platform.events.EnvelopeCodec;
+import io.planscore.platform.events.EventEnvelope;
 import io.planscore.platform.outbox.Outbox;
+import io.planscore.platform.problem.FieldError;
+import io.planscore.platform.problem.ProblemException;
 import io.planscore.scoring.domain.AdminInput;
 import io.planscore.scoring.domain.PeerInput;
 import io.planscore.scoring.domain.PlanVersion;
-import io.planscore.scoring.domain.RecordedMeasurement;
 import io.planscore.scoring.domain.ScorecardVersion;
 import io.planscore.scoring.engine.PeerStanding;
 import io.planscore.scoring.engine.ScoringContext;
+import io.planscore.scoring.events.Delivered;
 import io.planscore.scoring.events.MeasurementRecorded;
 import io.planscore.scoring.events.PeerResultReported;
 import io.planscore.scoring.events.PlanVersionApproved;
 import io.planscore.scoring.events.ScoreUpdated;
 import io.planscore.scoring.repository.AdminInputRepository;
+import io.planscore.scoring.repository.LiveValueRepository;
 import io.planscore.scoring.repository.MeasurementRepository;
 import io.planscore.scoring.repository.PeerGroupRepository;
 import io.planscore.scoring.repository.PeerInputRepository;
 import io.planscore.scoring.repository.PlanVersionRepository;
 import io.planscore.scoring.repository.ScorecardRepository;
-import io.planscore.platform.problem.FieldError;
-import io.planscore.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Applies scoring inputs and recomputes the plan-years they affect. Each recomputation stores a new
- * scorecard version and publishes it through the outbox, in the caller's transaction.
+ * Applies batches of scoring inputs and recomputes the plan-years they affect, each plan-year once per batch.
+ * Each recomputation stores a new scorecard version; the batch's updates go to the outbox together, in the
+ * caller's transaction. Plans are locked in plan id order (after any peer groups, in group order), so two
+ * batches cannot deadlock.
  */
 @ApplicationScoped
 public class ScoringService {
@@ -43,6 +54,7 @@ public class ScoringService {
 
     private final PlanVersionRepository plans;
     private final MeasurementRepository measurements;
+    private final LiveValueRepository liveValues;
     private final ScorecardRepository scorecards;
     private final AdminInputRepository adminInputs;
     private final PeerInputRepository peerInputs;
@@ -53,11 +65,12 @@ public class ScoringService {
     private final EnvelopeCodec codec;
 
     public ScoringService(PlanVersionRepository plans, MeasurementRepository measurements,
-                          ScorecardRepository scorecards, AdminInputRepository adminInputs,
+                          LiveValueRepository liveValues, ScorecardRepository scorecards, AdminInputRepository adminInputs,
                           PeerInputRepository peerInputs, PeerGroupRepository peerGroups, Scorer scorer,
                           ScoringLocks locks, Outbox outbox, EnvelopeCodec codec) {
         this.plans = plans;
         this.measurements = measurements;
+        this.liveValues = liveValues;
         this.scorecards = scorecards;
         this.adminInputs = adminInputs;
         this.peerInputs = peerInputs;
@@ -68,53 +81,54 @@ public class ScoringService {
         this.codec = codec;
     }
 
-    /** A newly approved plan version: every year of the plan is rescored against it. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(PlanVersionApproved approved, UUID eventId) {
-        locks.lockPlan(approved.planId());
-        Optional<PlanVersion> inForce = plans.inForce(approved.planId());
-        if (inForce.isPresent() && inForce.get().version >= approved.version()) {
-            return; // an older version arriving late changes nothing
-        }
-        PlanVersion version = new PlanVersion();
-        version.planId = approved.planId();
-        version.version = approved.version();
-        version.agencyId = approved.agencyId();
-        version.document = approved.document().toString();
-        version.approvedAt = approved.approvedAt() == null ? Instant.now() : approved.approvedAt();
-        version.receivedAt = Instant.now();
-        version.eventId = eventId;
-        plans.persist(version);
-        List<PeerStanding> standings = recompute(version, scorer.years(version).all(), eventId,
-                PlanVersionApproved.TYPE);
-        leaveGroupsNoLongerJoined(version.planId, standings);
+    /** The input a scorecard version was computed for: the last of its batch that affected the plan-year. */
+    record Trigger(UUID eventId, String eventType) {
     }
 
-    /** A recorded measurement, correction or retraction: its year, and the years whose baselines read it. */
+    /**
+     * Newly approved plan versions: every year of each plan is rescored once, against its newest version. An older
+     * version arriving late changes nothing.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(MeasurementRecorded recorded, UUID eventId) {
-        locks.lockPlan(recorded.planId());
-        if (measurements.findByIdOptional(recorded.eventId()).isPresent()) {
-            return;
+    public void applyPlanVersions(List<Delivered<PlanVersionApproved>> batch) {
+        locks.lockPlans(planIds(batch, PlanVersionApproved::planId));
+        Map<String, Trigger> approvedPlans = new TreeMap<>();
+        for (Delivered<PlanVersionApproved> delivered : batch) {
+            PlanVersionApproved approved = delivered.event();
+            Optional<PlanVersion> inForce = plans.inForce(approved.planId());
+            if (inForce.isEmpty() || inForce.get().version < approved.version()) {
+                plans.persistAndFlush(received(approved, delivered.eventId()));
+                approvedPlans.put(approved.planId(), new Trigger(delivered.eventId(), PlanVersionApproved.TYPE));
+            }
         }
-        RecordedMeasurement measurement = new RecordedMeasurement();
-        measurement.eventId = recorded.eventId();
-        measurement.planId = recorded.planId();
-        measurement.indicatorId = recorded.indicatorId();
-        measurement.component = recorded.component();
-        measurement.period = recorded.period();
-        measurement.year = recorded.year();
-        measurement.value = recorded.value();
-        measurement.kind = recorded.kind();
-        measurement.supersedes = recorded.supersedes();
-        measurement.recordedAt = recorded.recordedAt() == null ? Instant.now() : recorded.recordedAt();
-        measurements.persist(measurement);
-        if (recorded.supersedes() != null) {
-            measurements.findByIdOptional(recorded.supersedes())
-                    .ifPresent(superseded -> superseded.supersededBy = recorded.eventId());
+        Rescoring rescoring = new Rescoring();
+        approvedPlans.forEach((planId, trigger) -> {
+            PlanVersion version = rescoring.inForce(planId).orElseThrow();
+            rescoring.add(version, scorer.years(version).all(), trigger);
+        });
+        rescoring.run(standings -> approvedPlans.keySet().forEach(planId ->
+                leaveGroupsNoLongerJoined(planId, standings.getOrDefault(planId, List.of()), rescoring)));
+    }
+
+    /**
+     * Recorded measurements, corrections and retractions: each changes its year, and the later years whose
+     * baselines read it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyMeasurements(List<Delivered<MeasurementRecorded>> batch) {
+        locks.lockPlans(planIds(batch, MeasurementRecorded::planId));
+        Set<UUID> stored = measurements.storeNew(batch.stream().map(Delivered::event).toList());
+        liveValues.refresh(stored);
+        Rescoring rescoring = new Rescoring();
+        for (Delivered<MeasurementRecorded> delivered : batch) {
+            MeasurementRecorded recorded = delivered.event();
+            if (stored.contains(recorded.eventId())) {
+                rescoring.inForce(recorded.planId()).ifPresent(version -> rescoring.add(version,
+                        scorer.years(version).affectedBy(recorded.year()),
+                        new Trigger(delivered.eventId(), MeasurementRecorded.TYPE)));
+            }
         }
-        plans.inForce(recorded.planId()).ifPresent(version -> recompute(version,
-                scorer.years(version).affectedBy(recorded.year()), eventId, MeasurementRecorded.TYPE));
+        rescoring.run(standings -> { });
     }
 
     /** An administrator's verdict, award, external target or baseline value for an indicator-year. */
@@ -130,28 +144,41 @@ public class ScoringService {
         }
         adminInputs.persist(input);
         PlanYears years = scorer.years(version);
-        recompute(version, input.kind == AdminInput.Kind.baseline_value
-                ? years.affectedBy(input.year) : years.only(input.year), input.id, AdminInput.TRIGGER_TYPE);
+        Rescoring rescoring = new Rescoring();
+        rescoring.add(version, input.kind == AdminInput.Kind.baseline_value
+                ? years.affectedBy(input.year) : years.only(input.year), new Trigger(input.id, AdminInput.TRIGGER_TYPE));
+        rescoring.run(standings -> { });
         return input;
     }
 
     /**
-     * A plan's value on a ranked indicator changed, or it joined the group: every other plan of the group is
-     * re-ranked with the new value, and a newcomer learns the values of those already there. Each recomputation
-     * reads only what its own plan received (a {@link PeerInput}), so a rebuild replays it exactly.
+     * Plans' values on ranked indicators changed, or plans joined or left a group: every other plan of the group is
+     * re-ranked with the new value, and a newcomer learns the values of those already there. Reports are applied
+     * one by one, in order; each plan-year they touch is rescored once, at the end of the batch. Each
+     * recomputation reads only what its own plan received (a {@link PeerInput}), so a rebuild replays it exactly.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(PeerResultReported reported) {
-        locks.lockPeerGroup(reported.peerGroup());
+    public void applyPeerResults(List<Delivered<PeerResultReported>> batch) {
+        new TreeSet<>(batch.stream().map(delivered -> delivered.event().peerGroup()).toList())
+                .forEach(locks::lockPeerGroup);
+        TreeSet<String> affected = new TreeSet<>(planIds(batch, PeerResultReported::planId));
+        for (Delivered<PeerResultReported> delivered : batch) {
+            PeerResultReported reported = delivered.event();
+            peerGroups.members(reported.peerGroup(), reported.indicatorId(), reported.year())
+                    .forEach(member -> affected.add(member.planId()));
+        }
+        locks.lockPlans(affected);
+        Rescoring rescoring = new Rescoring();
+        batch.forEach(delivered -> apply(delivered.event(), rescoring));
+        rescoring.run(standings -> { });
+    }
+
+    private void apply(PeerResultReported reported, Rescoring rescoring) {
         List<PeerInput.Result> members = peerGroups.members(reported.peerGroup(), reported.indicatorId(),
                 reported.year());
         List<PeerInput.Result> others = members.stream()
                 .filter(member -> !member.planId().equals(reported.planId())).toList();
         boolean newcomer = others.size() == members.size() && !reported.withdrawn();
-        TreeSet<String> affected = new TreeSet<>();
-        others.forEach(member -> affected.add(member.planId()));
-        affected.add(reported.planId());
-        locks.lockPlans(affected);
         PeerInput.Result result = new PeerInput.Result(reported.planId(), reported.value(), reported.withdrawn());
         if (reported.withdrawn()) {
             peerGroups.removeMember(reported.peerGroup(), reported.indicatorId(), reported.year(), reported.planId());
@@ -159,47 +186,103 @@ public class ScoringService {
             peerGroups.putMember(reported.peerGroup(), reported.indicatorId(), reported.year(), result);
         }
         for (PeerInput.Result other : others) {
-            rerank(PeerInput.of(other.planId(), reported.indicatorId(), reported.year(), List.of(result)));
+            rerank(PeerInput.of(other.planId(), reported.indicatorId(), reported.year(), List.of(result)), rescoring);
         }
         if (others.isEmpty()) {
             return;
         }
         if (newcomer) {
-            rerank(PeerInput.of(reported.planId(), reported.indicatorId(), reported.year(), others));
+            rerank(PeerInput.of(reported.planId(), reported.indicatorId(), reported.year(), others), rescoring);
         } else if (reported.withdrawn()) {
             // The leaver no longer ranks against this group.
             rerank(PeerInput.of(reported.planId(), reported.indicatorId(), reported.year(), others.stream()
-                    .map(other -> new PeerInput.Result(other.planId(), null, true)).toList()));
+                    .map(other -> new PeerInput.Result(other.planId(), null, true)).toList()), rescoring);
         }
     }
 
-    private void rerank(PeerInput input) {
+    private void rerank(PeerInput input, Rescoring rescoring) {
         peerInputs.persist(input);
-        plans.inForce(input.planId).ifPresent(version ->
-                recompute(version, scorer.years(version).only(input.year), input.id, PeerInput.TRIGGER_TYPE));
+        rescoring.inForce(input.planId).ifPresent(version -> rescoring.add(version,
+                scorer.years(version).only(input.year), new Trigger(input.id, PeerInput.TRIGGER_TYPE)));
+    }
+
+    private static PlanVersion received(PlanVersionApproved approved, UUID eventId) {
+        PlanVersion version = new PlanVersion();
+        version.planId = approved.planId();
+        version.version = approved.version();
+        version.agencyId = approved.agencyId();
+        version.document = approved.document().toString();
+        version.approvedAt = approved.approvedAt() == null ? Instant.now() : approved.approvedAt();
+        version.receivedAt = Instant.now();
+        version.eventId = eventId;
+        return version;
+    }
+
+    private static <T> SortedSet<String> planIds(List<Delivered<T>> batch, Function<T, String> planId) {
+        return new TreeSet<>(batch.stream().map(delivered -> planId.apply(delivered.event())).toList());
+    }
+
+    /**
+     * What one batch rescores, and what it publishes. Each plan-year is recomputed once, from the plan's inputs as
+     * they are at the end of the batch, and its version names the last input of the batch that affected it.
+     */
+    private final class Rescoring {
+
+        private final Map<String, Optional<PlanVersion>> inForce = new HashMap<>();
+        private final Map<String, TreeMap<Integer, Trigger>> planYears = new TreeMap<>();
+        private final List<Outbox.Pending> outgoing = new ArrayList<>();
+
+        Optional<PlanVersion> inForce(String planId) {
+            return inForce.computeIfAbsent(planId, plans::inForce);
+        }
+
+        void add(PlanVersion version, List<Integer> years, Trigger trigger) {
+            TreeMap<Integer, Trigger> triggers = planYears.computeIfAbsent(version.planId, id -> new TreeMap<>());
+            years.forEach(year -> triggers.put(year, trigger));
+        }
+
+        /**
+         * Rescores every plan-year added, hands {@code afterwards} each plan's standings in the years rescored
+         * (it may publish more), then writes everything published to the outbox in one round trip.
+         */
+        void run(Consumer<Map<String, List<PeerStanding>>> afterwards) {
+            Map<String, List<PeerStanding>> standings = new TreeMap<>();
+            planYears.forEach((planId, triggers) ->
+                    standings.put(planId, recompute(inForce(planId).orElseThrow(), triggers, this)));
+            afterwards.accept(standings);
+            outbox.publishAll(outgoing);
+        }
+
+        void publish(String topic, EventEnvelope envelope) {
+            outgoing.add(new Outbox.Pending(topic, envelope));
+        }
     }
 
     /** Rescores the years and announces the plan's ranked values; returns its standings in those years. */
-    private List<PeerStanding> recompute(PlanVersion version, List<Integer> years, UUID triggerId,
-                                         String triggerType) {
+    private List<PeerStanding> recompute(PlanVersion version, TreeMap<Integer, Trigger> triggers,
+                                         Rescoring rescoring) {
+        if (triggers.isEmpty()) {
+            return List.of();
+        }
         ScoringContext context = PeerInput.addTo(AdminInput.context(adminInputs.ofPlan(version.planId)),
                 peerInputs.ofPlan(version.planId));
         List<PeerStanding> standings = new ArrayList<>();
-        scorer.score(version, measurements.counting(version.planId), context, years)
+        long inputsThrough = scorecards.inputsThrough(version.planId);
+        scorer.scoreLive(version, liveValues.ofPlan(version.planId), context, List.copyOf(triggers.keySet()))
                 .forEach((year, scored) -> {
-                    publish(version, year, scored.scorecard(), triggerId, triggerType);
-                    scored.standings().forEach(standing -> announce(version.planId, standing));
+                    publish(version, year, scored.scorecard(), triggers.get(year), inputsThrough, rescoring);
+                    scored.standings().forEach(standing -> announce(version.planId, standing, rescoring));
                     standings.addAll(scored.standings());
                 });
         return standings;
     }
 
     /** A revision that drops a ranked indicator, or moves it to another group, takes the plan out of the old one. */
-    private void leaveGroupsNoLongerJoined(String planId, List<PeerStanding> standings) {
+    private void leaveGroupsNoLongerJoined(String planId, List<PeerStanding> standings, Rescoring rescoring) {
         for (PeerStanding announced : peerGroups.announcedBy(planId)) {
             if (standings.stream().noneMatch(standing -> standing.sameRanking(announced))) {
                 long seq = peerGroups.withdraw(planId, announced);
-                outbox.publish(PeerResultReported.TOPIC, codec.wrap(PeerResultReported.TYPE,
+                rescoring.publish(PeerResultReported.TOPIC, codec.wrap(PeerResultReported.TYPE,
                         PeerResultReported.SCHEMA_VERSION, announced.peerGroup(), seq, PRODUCER,
                         new PeerResultReported(announced.peerGroup(), announced.indicatorId(), announced.year(), planId,
                                 null, true)));
@@ -208,20 +291,23 @@ public class ScoringService {
     }
 
     /** Tells the plan's peer group its value on a ranked indicator, when that value changed. */
-    private void announce(String planId, PeerStanding standing) {
-        peerGroups.announce(planId, standing).ifPresent(seq -> outbox.publish(PeerResultReported.TOPIC,
+    private void announce(String planId, PeerStanding standing, Rescoring rescoring) {
+        peerGroups.announce(planId, standing).ifPresent(seq -> rescoring.publish(PeerResultReported.TOPIC,
                 codec.wrap(PeerResultReported.TYPE, PeerResultReported.SCHEMA_VERSION, standing.peerGroup(), seq,
                         PRODUCER, new PeerResultReported(standing.peerGroup(), standing.indicatorId(), standing.year(),
                                 planId, standing.value(), false))));
     }
 
-    private void publish(PlanVersion version, int year, JsonNode scorecard, UUID triggerId, String triggerType) {
+    private void publish(PlanVersion version, int year, JsonNode scorecard, Trigger trigger, long inputsThrough,
+                         Rescoring rescoring) {
         ScorecardVersion stored = ScorecardVersion.of(version, year, scorecards.nextVersion(version.planId, year),
-                scorecard, triggerId, triggerType, Instant.now());
+                scorecard, trigger.eventId(), trigger.eventType(), Instant.now());
+        stored.inputsThrough = inputsThrough;
         scorecards.persist(stored);
         ScoreUpdated updated = new ScoreUpdated(stored.planId, stored.agencyId, year, stored.planVersion,
-                stored.scoreVersion, stored.computedAt, new ScoreUpdated.Trigger(triggerId, triggerType), scorecard);
-        outbox.publish(ScoreUpdated.TOPIC, codec.wrap(ScoreUpdated.TYPE, ScoreUpdated.SCHEMA_VERSION, stored.planId,
+                stored.scoreVersion, stored.computedAt, new ScoreUpdated.Trigger(trigger.eventId(), trigger.eventType()),
+                scorecard);
+        rescoring.publish(ScoreUpdated.TOPIC, codec.wrap(ScoreUpdated.TYPE, ScoreUpdated.SCHEMA_VERSION, stored.planId,
                 stored.scoreVersion, PRODUCER, updated));
     }
 }

@@ -122,7 +122,10 @@ class ScoringFlowTest {
             JsonNode indicator = indicator(planId, "F1-G1-K1");
             // The baseline is now (60 + 70 + 95) / 3 = 75: 75 is not above it.
             assertThat(indicator.path("status").asText()).isEqualTo("AT_RISK");
-            assertThat(indicator.path("baselineInputs").toString()).contains(correction.toString());
+            assertThat(indicator.path("baselineInputs").toString()).contains("\"eventCount\":1");
+            List<String> inputs = given().get("/api/v1/scores/plans/{planId}/indicators/F1-G1-K1?year=2018", planId)
+                    .then().statusCode(200).extract().jsonPath().getList("inputEvents.eventId");
+            assertThat(inputs).contains(correction.toString()).doesNotContain(y2017.toString());
         });
     }
 

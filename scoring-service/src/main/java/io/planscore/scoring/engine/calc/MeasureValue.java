@@ -1,12 +1,16 @@
 package io.planscore.scoring.engine.calc;
 
 import io.planscore.scoring.engine.Flag;
+import io.planscore.scoring.engine.measure.LiveValue;
 
 import java.math.BigDecimal;
 import java.util.List;
 
-/** A measure (or component) value for a year with the events it came from, or why there is none. */
-public record MeasureValue(BigDecimal value, Availability availability, List<String> eventIds) {
+/**
+ * A measure (or component) value for a year with the live values it came from (each one indicator, component and
+ * period), or why there is none.
+ */
+public record MeasureValue(BigDecimal value, Availability availability, List<LiveValue> sources) {
 
     public enum Availability {
         PRESENT,
@@ -17,19 +21,29 @@ public record MeasureValue(BigDecimal value, Availability availability, List<Str
     }
 
     public MeasureValue {
-        eventIds = List.copyOf(eventIds);
+        sources = List.copyOf(sources);
     }
 
-    public static MeasureValue present(BigDecimal value, List<String> eventIds) {
-        return new MeasureValue(value, Availability.PRESENT, eventIds);
+    public static MeasureValue present(BigDecimal value, List<LiveValue> sources) {
+        return new MeasureValue(value, Availability.PRESENT, sources);
     }
 
     public static MeasureValue pending() {
         return new MeasureValue(null, Availability.PENDING, List.of());
     }
 
-    public static MeasureValue divisionByZero(List<String> eventIds) {
-        return new MeasureValue(null, Availability.DIVISION_BY_ZERO, eventIds);
+    public static MeasureValue divisionByZero(List<LiveValue> sources) {
+        return new MeasureValue(null, Availability.DIVISION_BY_ZERO, sources);
+    }
+
+    /** The events it came from, when its sources name them (values maintained in storage only count them). */
+    public List<String> eventIds() {
+        return sources.stream().flatMap(source -> source.eventIds().stream()).toList();
+    }
+
+    /** How many events it came from. */
+    public int eventCount() {
+        return sources.stream().mapToInt(LiveValue::count).sum();
     }
 
     public boolean isPresent() {

@@ -9,11 +9,13 @@ import io.planscore.scoring.engine.calc.Derivation;
 import io.planscore.scoring.engine.calc.Inputs;
 import io.planscore.scoring.engine.calc.MeasureValue;
 import io.planscore.scoring.engine.calc.Polarity;
+import io.planscore.scoring.engine.measure.LiveValue;
 import io.planscore.scoring.engine.measure.Measures;
 import io.planscore.scoring.engine.target.TargetSpec;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +36,10 @@ final class IndicatorInputs implements Inputs {
     private final BigDecimal cap;
     private final Derivation trace;
 
+    /** The inputs read, by name: measurement events (when the engine was given them) and administrators' inputs. */
     private final Set<String> eventIds = new TreeSet<>();
+    private final Set<LiveValue> sources = new HashSet<>();
+    private final Set<String> adminInputIds = new HashSet<>();
     private final Map<Integer, BaselineInput> baselineInputs = new TreeMap<>();
     private final Map<Integer, Optional<BigDecimal>> history = new HashMap<>();
     private final Map<String, MeasureValue> components = new HashMap<>();
@@ -125,6 +130,10 @@ final class IndicatorInputs implements Inputs {
         return List.copyOf(eventIds);
     }
 
+    int inputCount() {
+        return adminInputIds.size() + sources.stream().mapToInt(LiveValue::count).sum();
+    }
+
     List<BaselineInput> baselineInputs() {
         return List.copyOf(baselineInputs.values());
     }
@@ -152,31 +161,32 @@ final class IndicatorInputs implements Inputs {
         if (entered.isPresent()) {
             AdminInput input = entered.get();
             trace.add(earlierYear + ": value entered by an administrator = " + format(input.value()));
-            record(new BaselineInput(earlierYear, input.value(), BaselineInput.Source.ADMINISTRATOR,
-                    List.of(input.eventId())));
+            adminValue(entered);
+            baselineInputs.put(earlierYear, new BaselineInput(earlierYear, input.value(),
+                    BaselineInput.Source.ADMINISTRATOR, List.of(input.eventId()), 1));
             return Optional.of(input.value());
         }
         MeasureValue measured = measures.valueOf(indicator, earlierYear, trace.prefixed(earlierYear + ": "));
         if (!measured.isPresent()) {
             return Optional.empty();
         }
-        record(new BaselineInput(earlierYear, measured.value(), BaselineInput.Source.MEASUREMENTS,
-                measured.eventIds()));
+        baselineInputs.put(earlierYear, new BaselineInput(earlierYear, measured.value(),
+                BaselineInput.Source.MEASUREMENTS, measured.eventIds(), measured.eventCount()));
+        used(measured);
         return Optional.of(measured.value());
     }
 
-    private void record(BaselineInput input) {
-        baselineInputs.put(input.year(), input);
-        eventIds.addAll(input.eventIds());
-    }
-
     private Optional<BigDecimal> adminValue(Optional<AdminInput> input) {
-        input.ifPresent(i -> eventIds.add(i.eventId()));
+        input.ifPresent(i -> {
+            eventIds.add(i.eventId());
+            adminInputIds.add(i.eventId());
+        });
         return input.map(AdminInput::value);
     }
 
-    private MeasureValue used(MeasureValue measured) {
-        eventIds.addAll(measured.eventIds());
-        return measured;
+    private MeasureValue used(MeasureValue value) {
+        eventIds.addAll(value.eventIds());
+        sources.addAll(value.sources());
+        return value;
     }
 }

@@ -61,7 +61,7 @@ public final class IndicatorScorer {
 
         return new IndicatorScore(indicator.id(), goal.id(), indicator.name(), indicator.unit(),
                 in.valueIfRead().orElse(null), targetView, achievement, points, maxPoints(goal, indicator), status,
-                flags, in.eventIds(), ruleView(indicator), in.baselineInputs(), trace.steps());
+                flags, in.eventIds(), in.inputCount(), ruleView(indicator), in.baselineInputs(), trace.steps());
     }
 
     private TargetView targetView(Indicator indicator, TargetSpec target, IndicatorInputs in, Derivation trace) {

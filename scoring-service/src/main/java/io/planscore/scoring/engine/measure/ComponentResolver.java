@@ -1,6 +1,5 @@
 package io.planscore.scoring.engine.measure;
 
-import io.planscore.scoring.engine.Measurement;
 import io.planscore.scoring.engine.PlanModel.Indicator;
 import io.planscore.scoring.engine.calc.Derivation;
 import io.planscore.scoring.engine.calc.MeasureValue;
@@ -13,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static io.planscore.scoring.engine.calc.Decimals.format;
@@ -25,16 +24,19 @@ import static io.planscore.scoring.engine.calc.Decimals.format;
 final class ComponentResolver {
 
     private final Indicator indicator;
-    private final Map<String, List<Measurement>> posted;
+    private final Map<String, List<LiveValue>> posted;
     private final Derivation trace;
+    private final Function<String, Period> periods;
     private final Map<String, MeasureValue> resolved = new HashMap<>();
     private final Set<String> inProgress = new HashSet<>();
 
-    ComponentResolver(Indicator indicator, List<Measurement> componentEvents, Derivation trace) {
+    ComponentResolver(Indicator indicator, List<LiveValue> componentValues, Derivation trace,
+                      Function<String, Period> periods) {
         this.indicator = indicator;
-        this.posted = componentEvents.stream()
-                .collect(Collectors.groupingBy(Measurement::component, LinkedHashMap::new, Collectors.toList()));
+        this.posted = componentValues.stream()
+                .collect(Collectors.groupingBy(LiveValue::component, LinkedHashMap::new, Collectors.toList()));
         this.trace = trace;
+        this.periods = periods;
     }
 
     MeasureValue resolve(String symbol) {
@@ -50,24 +52,25 @@ final class ComponentResolver {
     MeasureValue evaluate(String label, Expression expression) {
         Map<String, MeasureValue> inputs = new LinkedHashMap<>();
         expression.symbols().forEach(symbol -> inputs.put(symbol, resolve(symbol)));
-        List<String> eventIds = inputs.values().stream()
-                .flatMap(value -> value.eventIds().stream())
-                .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
+        List<LiveValue> sources = inputs.values().stream()
+                .flatMap(value -> value.sources().stream())
+                .distinct()
+                .toList();
         if (inputs.values().stream().anyMatch(v -> v.availability() == Availability.PENDING)) {
             return MeasureValue.pending();
         }
         if (inputs.values().stream().anyMatch(v -> v.availability() == Availability.DIVISION_BY_ZERO)) {
-            return MeasureValue.divisionByZero(eventIds);
+            return MeasureValue.divisionByZero(sources);
         }
         String written = label + " = " + expression.render(symbol -> symbol) + " = "
                 + expression.render(symbol -> format(inputs.get(symbol).value()));
         try {
             BigDecimal value = expression.evaluate(symbol -> inputs.get(symbol).value());
             trace.add(written + " = " + format(value));
-            return MeasureValue.present(value, eventIds);
+            return MeasureValue.present(value, sources);
         } catch (DivisionByZeroException e) {
             trace.add(written + ": " + e.getMessage());
-            return MeasureValue.divisionByZero(eventIds);
+            return MeasureValue.divisionByZero(sources);
         }
     }
 
@@ -85,12 +88,12 @@ final class ComponentResolver {
             trace.add(symbol + " = constant " + format(constant));
             return MeasureValue.present(constant, List.of());
         }
-        List<Measurement> events = posted.get(symbol);
-        if (events != null) {
+        List<LiveValue> values = posted.get(symbol);
+        if (values != null) {
             Aggregation aggregation = indicator.componentAggregation(symbol);
-            BigDecimal value = aggregation.apply(events);
-            trace.add(symbol + " = " + aggregation.describe(events, value));
-            return MeasureValue.present(value, events.stream().map(Measurement::eventId).toList());
+            BigDecimal value = aggregation.apply(values, periods);
+            trace.add(symbol + " = " + aggregation.describe(values, value, periods));
+            return MeasureValue.present(value, values);
         }
         Expression derivation = formula == null ? null : formula.derived().get(symbol);
         if (derivation != null && inProgress.add(symbol)) {

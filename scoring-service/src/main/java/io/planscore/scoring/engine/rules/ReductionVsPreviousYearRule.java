@@ -43,7 +43,7 @@ public record ReductionVsPreviousYearRule(BigDecimal min) implements ScoringRule
         }
         BigDecimal reduction = previous.get().subtract(current.value());
         trace.add("reduction = " + format(previous.get()) + " − " + format(current.value()) + " = " + format(reduction));
-        return Achievements.versusTarget(MeasureValue.present(reduction, current.eventIds()), Relation.AT_LEAST,
+        return Achievements.versusTarget(MeasureValue.present(reduction, current.sources()), Relation.AT_LEAST,
                 target.get(), in.cap(), trace);
     }
 }

@@ -4,6 +4,7 @@ import io.planscore.scoring.engine.calc.Derivation;
 import io.planscore.scoring.engine.calc.Inputs;
 import io.planscore.scoring.engine.calc.MeasureValue;
 import io.planscore.scoring.engine.calc.Outcome;
+import io.planscore.scoring.engine.measure.LiveValue;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -42,13 +43,13 @@ public record StageProgressMapRule(List<Stage> stages) implements ScoringRule {
 
     public Outcome evaluate(Inputs in, Derivation trace) {
         List<Stage> reached = new ArrayList<>();
-        List<String> eventIds = new ArrayList<>();
+        List<LiveValue> sources = new ArrayList<>();
         boolean anyReported = false;
         for (Stage stage : stages) {
             MeasureValue event = in.component(stage.name());
             if (event.isPresent()) {
                 anyReported = true;
-                eventIds.addAll(event.eventIds());
+                sources.addAll(event.sources());
                 if (event.value().signum() > 0) {
                     reached.add(stage);
                 }
@@ -61,6 +62,6 @@ public record StageProgressMapRule(List<Stage> stages) implements ScoringRule {
         BigDecimal progress = furthest.map(Stage::progress).orElse(BigDecimal.ZERO);
         trace.add("progress = " + format(progress) + " %" + furthest.map(s -> " (stage " + s.name() + " reached)")
                 .orElse(" (no stage reached)"));
-        return ProgressJudgement.againstTarget(MeasureValue.present(progress, eventIds), in, trace);
+        return ProgressJudgement.againstTarget(MeasureValue.present(progress, sources), in, trace);
     }
 }

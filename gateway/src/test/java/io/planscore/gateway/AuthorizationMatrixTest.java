@@ -67,6 +67,7 @@ class AuthorizationMatrixTest {
             new Endpoint("POST", "/api/v1/scores/plans/p1/admin-inputs", ADMIN, 200),
             new Endpoint("GET", "/api/v1/scores/plans/p1/admin-inputs", ALL, 200),
             new Endpoint("POST", "/api/v1/scores/rebuild", ADMIN, 200),
+            new Endpoint("GET", "/api/v1/scores/rebuild/j1", ADMIN, 200),
             new Endpoint("POST", "/api/v1/agencies/a1/api-keys", ADMIN, 201),
             new Endpoint("GET", "/api/v1/agencies/a1/api-keys", ADMIN, 200),
             new Endpoint("DELETE", "/api/v1/api-keys/00000000-0000-0000-0000-000000000000", ADMIN, 404));

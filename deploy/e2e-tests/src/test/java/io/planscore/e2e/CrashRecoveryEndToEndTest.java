@@ -177,16 +177,23 @@ class CrashRecoveryEndToEndTest {
     }
 
     private static List<Object> versionsTriggeredBy(String planId, UUID eventId) {
-        return admin().get("/api/v1/scores/plans/{planId}/history?year=2018", planId)
+        return admin().get("/api/v1/scores/plans/{planId}/history?year=2018&size=500", planId)
                 .then().statusCode(200)
-                .extract().jsonPath().getList("findAll { it.trigger.eventId == '" + eventId + "' }");
+                .extract().jsonPath().getList("items.findAll { it.trigger.eventId == '" + eventId + "' }");
     }
 
     /** The event ids of the measurements that produced a score version of the plan (2018). */
     private static List<String> measurementTriggers(String planId) {
-        return admin().get("/api/v1/scores/plans/{planId}/history?year=2018", planId)
-                .then().statusCode(200)
-                .extract().jsonPath().getList("findAll { it.trigger.eventType == 'MeasurementRecorded' }.trigger.eventId");
+        List<String> triggers = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            var history = admin().get("/api/v1/scores/plans/{planId}/history?year=2018&order=oldest&size=500&page={page}",
+                            planId, page)
+                    .then().statusCode(200).extract().jsonPath();
+            triggers.addAll(history.getList("items.findAll { it.trigger.eventType == 'MeasurementRecorded' }.trigger.eventId"));
+            if ((page + 1) * 500L >= history.getLong("total")) {
+                return triggers;
+            }
+        }
     }
 
     /** How many records a dead-letter topic holds (its end offsets, summed). */

@@ -97,7 +97,7 @@ class GatewayEndToEndTest {
         // Only the plan version was scored (scoring may still be receiving it: 404 until then).
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 admin().get("/api/v1/scores/plans/{planId}/history?year=2018", planId).then().statusCode(200)
-                        .body("trigger.eventType", org.hamcrest.Matchers.everyItem(equalTo("PlanVersionApproved"))));
+                        .body("items.trigger.eventType", org.hamcrest.Matchers.everyItem(equalTo("PlanVersionApproved"))));
         // the unknown indicator and the wrong unit are kept, listed under the plan (the unknown plan under none)
         admin().get("/api/v1/measurements/rejected?planId={planId}", planId).then().statusCode(200)
                 .body("total", equalTo(2));

@@ -38,11 +38,15 @@ public class ScoresApi {
     @Path("/plans/{planId}")
     @Operation(summary = "A plan's scorecard", description = """
             Plan, facets, goals and indicators for a year: value, target, achievement, points, status, coverage
-            and flags. `asOf` answers as of a past instant.""")
-    @APIResponse(responseCode = "404", description = "No score yet for this plan and year")
+            and flags. `asOf` answers as of a past instant; `version` (with `year`) answers with that scoreVersion
+            from the history.""")
+    @APIResponse(responseCode = "404", description = "No score yet for this plan and year, or no such version")
+    @APIResponse(responseCode = "400", description = "version without year, or together with asOf (problem+json)")
     public CompletionStage<Response> scorecard(@PathParam("planId") String planId,
                                                @Parameter(description = "AD year, e.g. 2018") @QueryParam("year") Integer year,
-                                               @Parameter(description = "ISO-8601 instant") @QueryParam("asOf") String asOf) {
+                                               @Parameter(description = "ISO-8601 instant") @QueryParam("asOf") String asOf,
+                                               @Parameter(description = "A scoreVersion of the plan-year's history")
+                                               @QueryParam("version") Integer version) {
         return forward.to(Upstream.SCORING);
     }
 
@@ -58,8 +62,20 @@ public class ScoresApi {
 
     @GET
     @Path("/plans/{planId}/history")
-    @Operation(summary = "Every score version of a plan and year")
-    public CompletionStage<Response> history(@PathParam("planId") String planId, @QueryParam("year") Integer year) {
+    @Operation(summary = "The score versions of a plan and year, one page of summaries", description = """
+            `{planId, year, order, items, page, size, total}`; each item is a version's summary: scoreVersion,
+            planVersion, totalScore, maxScore, coverage {withTarget, scored, share}, statusCounts {met, atRisk,
+            offTrack, pending, notScored}, trigger {eventId, eventType} and computedAt. Whole scorecards are not
+            listed: read one with `GET /api/v1/scores/plans/{planId}?year=&version=`.""")
+    @APIResponse(responseCode = "404", description = "No score yet for this plan and year")
+    @APIResponse(responseCode = "400", description = "year missing, page < 0, size outside 1..500 or an unknown order "
+            + "(problem+json naming the parameter)")
+    public CompletionStage<Response> history(@PathParam("planId") String planId,
+                                             @Parameter(description = "AD year (required)") @QueryParam("year") Integer year,
+                                             @Parameter(description = "`newest` (default: the latest version first) or `oldest`")
+                                             @QueryParam("order") String order,
+                                             @Parameter(description = "0-based page, default 0") @QueryParam("page") Integer page,
+                                             @Parameter(description = "Page size 1..500, default 100") @QueryParam("size") Integer size) {
         return forward.to(Upstream.SCORING);
     }
 
@@ -88,9 +104,27 @@ public class ScoresApi {
     @POST
     @Path("/rebuild")
     @RolesAllowed(Role.ADMIN)
-    @Operation(summary = "Recompute every score from the event history",
-            description = "Builds fresh tables and switches over only when done.")
+    @Operation(summary = "Start a rebuild job: verify every score against the stored inputs", description = """
+            Runs in the background: every plan-year is recomputed from the stored inputs as of the job's start and
+            compared with the live scorecard of that moment. Score history is not rewritten; where a plan-year
+            differs, a new version (trigger type `rebuild`) is appended once every plan is verified. Live scoring
+            goes on meanwhile. Poll the job at the `Location`.""")
+    @APIResponse(responseCode = "202", description = "Queued; `Location` is the job, e.g. /api/v1/scores/rebuild/{jobId}")
+    @APIResponse(responseCode = "409", description = "A rebuild is already queued or running (problem+json)")
     public CompletionStage<Response> rebuild() {
+        return forward.to(Upstream.SCORING);
+    }
+
+    @GET
+    @Path("/rebuild/{jobId}")
+    @RolesAllowed(Role.ADMIN)
+    @Operation(summary = "A rebuild job", description = """
+            `state` QUEUED, RUNNING, SUCCEEDED, FAILED or INTERRUPTED (the scoring process stopped; live scores
+            were left as they were), `progress` (0..1 of the plans verified), plansTotal, plansDone,
+            inputsReplayed, planYears, `identical` (once SUCCEEDED), differingPlanYears ("planId/year"),
+            versionsAppended, snapshotSeq, requestedAt, startedAt, finishedAt and `error`.""")
+    @APIResponse(responseCode = "404", description = "No such job")
+    public CompletionStage<Response> rebuildJob(@PathParam("jobId") String jobId) {
         return forward.to(Upstream.SCORING);
     }
 }

@@ -7,12 +7,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Generated;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One version of a plan-year's scorecard. Versions are never changed or deleted. */
+/**
+ * One version of a plan-year's scorecard. Versions are never changed or deleted. Its summary (total, coverage,
+ * status counts) is also kept in columns, written with the body, so that listing history never parses bodies.
+ */
 @Entity
 @Table(name = "scorecard")
 @IdClass(ScorecardVersion.Key.class)
@@ -57,6 +62,44 @@ public class ScorecardVersion extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "text")
     public String body;
 
+    /**
+     * The highest input seq this version incorporates: the database fills it on insert (see migration V5), as
+     * every input of the plan took its seq under the plan's lock the writer holds. Null on versions older than it.
+     */
+    @Generated
+    @Column(name = "inputs_through", insertable = false, updatable = false)
+    public Long inputsThrough;
+
+    @Column(name = "total_score")
+    public BigDecimal totalScore;
+
+    @Column(name = "max_score")
+    public BigDecimal maxScore;
+
+    /** The share of indicators with a target that are scored. */
+    public BigDecimal coverage;
+
+    @Column(name = "indicators_with_target")
+    public Integer indicatorsWithTarget;
+
+    @Column(name = "indicators_scored")
+    public Integer indicatorsScored;
+
+    @Column(name = "status_met")
+    public Integer statusMet;
+
+    @Column(name = "status_at_risk")
+    public Integer statusAtRisk;
+
+    @Column(name = "status_off_track")
+    public Integer statusOffTrack;
+
+    @Column(name = "status_pending")
+    public Integer statusPending;
+
+    @Column(name = "status_not_scored")
+    public Integer statusNotScored;
+
     public static ScorecardVersion of(PlanVersion version, int year, long scoreVersion, JsonNode scorecard,
                                       UUID triggerId, String triggerType, Instant computedAt) {
         ScorecardVersion stored = new ScorecardVersion();
@@ -69,7 +112,27 @@ public class ScorecardVersion extends PanacheEntityBase {
         stored.triggerEventId = triggerId;
         stored.triggerType = triggerType;
         stored.body = scorecard.toString();
+        stored.totalScore = decimal(scorecard.path("totalScore"));
+        stored.maxScore = decimal(scorecard.path("maxScore"));
+        JsonNode coverage = scorecard.path("coverage");
+        stored.coverage = decimal(coverage.path("share"));
+        stored.indicatorsWithTarget = integer(coverage.path("withTarget"));
+        stored.indicatorsScored = integer(coverage.path("scored"));
+        JsonNode statusCounts = scorecard.path("statusCounts");
+        stored.statusMet = integer(statusCounts.path("met"));
+        stored.statusAtRisk = integer(statusCounts.path("atRisk"));
+        stored.statusOffTrack = integer(statusCounts.path("offTrack"));
+        stored.statusPending = integer(statusCounts.path("pending"));
+        stored.statusNotScored = integer(statusCounts.path("notScored"));
         return stored;
+    }
+
+    private static BigDecimal decimal(JsonNode node) {
+        return node.isNumber() ? node.decimalValue() : null;
+    }
+
+    private static Integer integer(JsonNode node) {
+        return node.isNumber() ? node.intValue() : null;
     }
 
     public record Key(String planId, int year, long scoreVersion) implements Serializable {

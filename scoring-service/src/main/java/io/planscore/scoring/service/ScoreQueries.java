@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.planscore.platform.problem.FieldError;
 import io.planscore.platform.problem.ProblemException;
 import io.planscore.scoring.domain.RecordedMeasurement;
+import io.planscore.scoring.domain.ScorecardSummary;
 import io.planscore.scoring.domain.ScorecardVersion;
 import io.planscore.scoring.repository.MeasurementRepository;
 import io.planscore.scoring.repository.ScorecardRepository;
@@ -45,8 +46,33 @@ public class ScoreQueries {
                                 Instant computedAt, Trigger trigger, JsonNode scorecard) {
     }
 
+    /** Of the indicators with a target that year, how many are scored, and that share. */
+    public record Coverage(Integer withTarget, Integer scored, BigDecimal share) {
+    }
+
+    public record StatusCounts(Integer met, Integer atRisk, Integer offTrack, Integer pending, Integer notScored) {
+    }
+
+    /** One scorecard version in a history listing: its summary, never its body. */
     public record HistoryEntry(long scoreVersion, int planVersion, Instant computedAt, Trigger trigger,
-                               BigDecimal totalScore) {
+                               BigDecimal totalScore, BigDecimal maxScore, Coverage coverage,
+                               StatusCounts statusCounts) {
+        static HistoryEntry of(ScorecardSummary s) {
+            return new HistoryEntry(s.scoreVersion(), s.planVersion(), s.computedAt(),
+                    new Trigger(s.triggerEventId(), s.triggerType()), s.totalScore(), s.maxScore(),
+                    new Coverage(s.indicatorsWithTarget(), s.indicatorsScored(), s.coverage()),
+                    new StatusCounts(s.statusMet(), s.statusAtRisk(), s.statusOffTrack(), s.statusPending(),
+                            s.statusNotScored()));
+        }
+    }
+
+    /** Which end of a plan-year's history a listing starts from. */
+    public enum HistoryOrder {
+        newest, oldest
+    }
+
+    public record HistoryPage(String planId, int year, HistoryOrder order, List<HistoryEntry> items, int page,
+                              int size, long total) {
     }
 
     public record InputEvent(UUID eventId, String component, String period, BigDecimal value, String kind,
@@ -70,15 +96,21 @@ public class ScoreQueries {
         return view(find(planId, year, asOf));
     }
 
-    public List<HistoryEntry> history(String planId, int year) {
-        List<ScorecardVersion> versions = scorecards.history(planId, year);
-        if (versions.isEmpty()) {
+    /** One version of a plan-year's scorecard, whole. */
+    public ScorecardView scorecard(String planId, int year, long scoreVersion) {
+        return view(scorecards.version(planId, year, scoreVersion).orElseThrow(() -> ProblemException.notFound(
+                "Score version of plan " + planId + " for year " + year, Long.toString(scoreVersion))));
+    }
+
+    public HistoryPage history(String planId, int year, HistoryOrder order, int page, int size) {
+        long total = scorecards.versionCount(planId, year);
+        if (total == 0) {
             throw ProblemException.notFound("Score of plan " + planId + " for year", Integer.toString(year));
         }
-        return versions.stream()
-                .map(v -> new HistoryEntry(v.scoreVersion, v.planVersion, v.computedAt,
-                        new Trigger(v.triggerEventId, v.triggerType), totalScore(read(v.body))))
-                .toList();
+        List<HistoryEntry> items = (long) page * size >= total ? List.of()
+                : scorecards.history(planId, year, order == HistoryOrder.newest, page, size).stream()
+                        .map(HistoryEntry::of).toList();
+        return new HistoryPage(planId, year, order, items, page, size, total);
     }
 
     public Explanation explain(String planId, String indicatorId, Integer year, Instant asOf, int page, int size) {
@@ -102,11 +134,6 @@ public class ScoreQueries {
                 Math.min(inputIds.size(), page * size + size));
         return new Explanation(planId, version.year, version.scoreVersion, version.planVersion, version.computedAt,
                 indicator, inputIds.size(), page, size, measurements.byIds(onPage).stream().map(InputEvent::of).toList());
-    }
-
-    private static BigDecimal totalScore(JsonNode scorecard) {
-        JsonNode total = scorecard.path("totalScore");
-        return total.isNumber() ? total.decimalValue() : null;
     }
 
     private ScorecardVersion find(String planId, Integer year, Instant asOf) {

@@ -1,189 +1,241 @@
 package io.planscore.scoring.service;
 
-import io.planscore.scoring.domain.AdminInput;
-import io.planscore.scoring.domain.PeerInput;
-import io.planscore.scoring.domain.PlanVersion;
-import io.planscore.scoring.domain.RecordedMeasurement;
-import io.planscore.scoring.domain.ScorecardVersion;
-import io.planscore.scoring.engine.Measurement;
-import io.planscore.scoring.events.MeasurementRecorded;
-import io.planscore.scoring.events.PlanVersionApproved;
-import io.planscore.scoring.repository.AdminInputRepository;
-import io.planscore.scoring.repository.MeasurementRepository;
-import io.planscore.scoring.repository.PeerInputRepository;
-import io.planscore.scoring.repository.PlanVersionRepository;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.planscore.platform.problem.ProblemException;
+import io.planscore.scoring.domain.RebuildJob;
+import io.planscore.scoring.repository.InputsAsOfRepository;
+import io.planscore.scoring.repository.RebuildJobRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.IntSupplier;
 
 /**
- * Recomputes every score from the stored inputs: the plan versions and measurements are replayed in
- * their original arrival order, exactly as the live consumers applied them, into a fresh table that
- * replaces the live one only when complete. The result must equal the incrementally maintained scores;
- * the report says whether it does.
+ * Rebuilds the scores as a job on a worker thread. It takes a snapshot point S (the last input seq handed out),
+ * then, plan by plan, recomputes each plan-year from the plan's stored inputs up to S and compares it with the live
+ * scorecard that was current as of S ({@link PlanRebuild#verify}). Only when every plan is verified does it touch
+ * live scores: where a plan-year differed, it appends a version recomputed from the current inputs (trigger
+ * {@value PlanRebuild#TRIGGER_TYPE}); score history is never rewritten. Every step is a short transaction of its
+ * own, so no size of history hits a transaction timeout, and live scoring of other plans goes on throughout.
+ *
+ * <p>The worker holds a session advisory lock while it runs; a process that starts while no worker holds it marks
+ * jobs left queued or running INTERRUPTED (their worker died with its process; live scores are untouched unless the
+ * job had reached its corrections, each of which is a complete version).
  */
 @ApplicationScoped
 public class ScoreRebuild {
 
     private static final Logger LOG = Logger.getLogger(ScoreRebuild.class);
 
-    private final PlanVersionRepository plans;
-    private final MeasurementRepository measurements;
-    private final AdminInputRepository adminInputs;
-    private final PeerInputRepository peerInputs;
-    private final Scorer scorer;
-    private final ScoringLocks locks;
-    private final EntityManager entityManager;
+    /** The session advisory lock of the running job's worker ("rebuild" + 1 in ASCII, next to the rebuild lock). */
+    private static final long WORKER_LOCK = 0x7265627569L + 1;
 
-    public ScoreRebuild(PlanVersionRepository plans, MeasurementRepository measurements,
-                        AdminInputRepository adminInputs, PeerInputRepository peerInputs, Scorer scorer,
-                        ScoringLocks locks, EntityManager entityManager) {
+    /** Progress is written at most this often, so that many small plans do not each cost a write. */
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
+
+    private final RebuildJobRepository jobs;
+    private final InputsAsOfRepository inputs;
+    private final PlanRebuild plans;
+    private final ManagedExecutor executor;
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper mapper;
+
+    public ScoreRebuild(RebuildJobRepository jobs, InputsAsOfRepository inputs, PlanRebuild plans,
+                        ManagedExecutor executor, AgroalDataSource dataSource, ObjectMapper mapper) {
+        this.jobs = jobs;
+        this.inputs = inputs;
         this.plans = plans;
-        this.measurements = measurements;
-        this.adminInputs = adminInputs;
-        this.peerInputs = peerInputs;
-        this.scorer = scorer;
-        this.locks = locks;
-        this.entityManager = entityManager;
+        this.executor = executor;
+        this.dataSource = dataSource;
+        this.mapper = mapper;
     }
 
-    public record Report(int inputs, int scorecardVersions, int planYears, boolean identical,
-                         List<String> differingPlanYears, long millis) {
-    }
-
-    /** One input in arrival order (a plan version, a measurement, an administrator's or a peer input) and its replay. */
-    private record Input(long seq, IntSupplier replay) {
-    }
-
-    /** What the live consumers knew about one plan at a point of the replay. */
-    private static final class PlanState {
-        PlanVersion inForce;
-        final Map<UUID, RecordedMeasurement> arrived = new LinkedHashMap<>();
-        final Map<UUID, UUID> supersededBy = new HashMap<>();
-        final List<AdminInput> adminInputs = new ArrayList<>();
-        final List<PeerInput> peerInputs = new ArrayList<>();
-
-        List<Measurement> counting() {
-            return arrived.values().stream()
-                    .filter(m -> !supersededBy.containsKey(m.eventId) && !RecordedMeasurement.RETRACTION.equals(m.kind))
-                    .map(RecordedMeasurement::asInput)
-                    .toList();
+    /** A job as the API shows it; {@code identical} is known once it SUCCEEDED. */
+    public record JobView(UUID jobId, RebuildJob.State state, double progress, Long snapshotSeq, int plansTotal,
+                          int plansDone, long inputsReplayed, int planYears, Boolean identical,
+                          List<String> differingPlanYears, int versionsAppended, Instant requestedAt,
+                          Instant startedAt, Instant finishedAt, String error) {
+        static JobView of(RebuildJob job) {
+            double progress = job.plansTotal == 0 ? (job.state == RebuildJob.State.SUCCEEDED ? 1 : 0)
+                    : (double) job.plansDone / job.plansTotal;
+            Boolean identical = job.state == RebuildJob.State.SUCCEEDED ? job.differingPlanYears.isEmpty() : null;
+            return new JobView(job.id, job.state, progress, job.snapshotSeq, job.plansTotal, job.plansDone,
+                    job.inputsReplayed, job.planYears, identical, List.copyOf(job.differingPlanYears),
+                    job.versionsAppended, job.requestedAt, job.startedAt, job.finishedAt, job.error);
         }
     }
 
-    @Transactional
-    public Report rebuild() {
-        long started = System.nanoTime();
-        locks.lockForRebuild();
-        entityManager.createNativeQuery("DROP TABLE IF EXISTS scorecard_rebuild").executeUpdate();
-        entityManager.createNativeQuery("CREATE TABLE scorecard_rebuild (LIKE scorecard INCLUDING ALL)").executeUpdate();
-
-        Map<String, PlanState> states = new HashMap<>();
-        Map<String, Long> versions = new HashMap<>();
-        List<Input> inputs = new ArrayList<>();
-        plans.listAll().forEach(v -> inputs.add(new Input(v.inputSeq, () -> replay(v, states, versions))));
-        measurements.listAll().forEach(m -> inputs.add(new Input(m.inputSeq, () -> replay(m, states, versions))));
-        adminInputs.listAll().forEach(a -> inputs.add(new Input(a.inputSeq, () -> replay(a, states, versions))));
-        peerInputs.listAll().forEach(p -> inputs.add(new Input(p.inputSeq, () -> replay(p, states, versions))));
-        inputs.sort(Comparator.comparingLong(Input::seq));
-        int written = 0;
-        for (Input input : inputs) {
-            written += input.replay().getAsInt();
+    /** Queues a rebuild and hands it to a worker; refused while another is queued or running. */
+    public JobView start() {
+        RebuildJob job = RebuildJob.queued();
+        if (!QuarkusTransaction.requiringNew().call(() -> jobs.enqueue(job))) {
+            throw ProblemException.conflict("A rebuild is already queued or running; poll it until it finishes.");
         }
-        // The computing instants of versions that existed before are kept, so asOf answers stay the same.
-        entityManager.createNativeQuery("""
-                UPDATE scorecard_rebuild r SET computed_at = s.computed_at FROM scorecard s
-                WHERE r.plan_id = s.plan_id AND r.year = s.year AND r.score_version = s.score_version""").executeUpdate();
-        @SuppressWarnings("unchecked")
-        List<Object[]> differing = entityManager.createNativeQuery("""
-                SELECT DISTINCT plan_id, year FROM (
-                  (SELECT plan_id, year, score_version, plan_version, trigger_event_id, body FROM scorecard
-                   EXCEPT SELECT plan_id, year, score_version, plan_version, trigger_event_id, body FROM scorecard_rebuild)
-                  UNION ALL
-                  (SELECT plan_id, year, score_version, plan_version, trigger_event_id, body FROM scorecard_rebuild
-                   EXCEPT SELECT plan_id, year, score_version, plan_version, trigger_event_id, body FROM scorecard)
-                ) d ORDER BY plan_id, year""").getResultList();
-        entityManager.createNativeQuery("DROP TABLE scorecard").executeUpdate();
-        entityManager.createNativeQuery("ALTER TABLE scorecard_rebuild RENAME TO scorecard").executeUpdate();
-
-        Report report = new Report(inputs.size(), written, versions.size(), differing.isEmpty(),
-                differing.stream().map(row -> row[0] + "/" + row[1]).toList(),
-                Duration.ofNanos(System.nanoTime() - started).toMillis());
-        LOG.infof("Rebuilt %d scorecard versions of %d plan-years from %d inputs in %d ms; identical: %s",
-                report.scorecardVersions(), report.planYears(), report.inputs(), report.millis(), report.identical());
-        return report;
+        executor.execute(() -> run(job.id));
+        return JobView.of(job);
     }
 
-    private int replay(PlanVersion version, Map<String, PlanState> states, Map<String, Long> versions) {
-        PlanState state = states.computeIfAbsent(version.planId, id -> new PlanState());
-        if (state.inForce != null && state.inForce.version >= version.version) {
-            return 0;
-        }
-        state.inForce = version;
-        return write(state, scorer.years(version).all(), version.eventId, PlanVersionApproved.TYPE, versions);
+    public JobView job(UUID jobId) {
+        return QuarkusTransaction.requiringNew().call(() -> jobs.findByIdOptional(jobId).map(JobView::of)
+                .orElseThrow(() -> ProblemException.notFound("Rebuild job", jobId.toString())));
     }
 
-    private int replay(RecordedMeasurement measurement, Map<String, PlanState> states, Map<String, Long> versions) {
-        PlanState state = states.computeIfAbsent(measurement.planId, id -> new PlanState());
-        state.arrived.put(measurement.eventId, measurement);
-        if (measurement.supersedes != null && state.arrived.containsKey(measurement.supersedes)) {
-            state.supersededBy.put(measurement.supersedes, measurement.eventId);
+    void onStart(@Observes StartupEvent started) {
+        int interrupted = recoverInterrupted();
+        if (interrupted > 0) {
+            LOG.warnf("Marked %d rebuild job(s) left by a stopped process INTERRUPTED", interrupted);
         }
-        if (state.inForce == null) {
-            return 0;
-        }
-        return write(state, scorer.years(state.inForce).affectedBy(measurement.year), measurement.eventId,
-                MeasurementRecorded.TYPE, versions);
     }
 
-    private int replay(AdminInput input, Map<String, PlanState> states, Map<String, Long> versions) {
-        PlanState state = states.computeIfAbsent(input.planId, id -> new PlanState());
-        state.adminInputs.add(input);
-        PlanYears years = scorer.years(state.inForce);
-        return write(state, input.kind == AdminInput.Kind.baseline_value ? years.affectedBy(input.year)
-                : years.only(input.year), input.id, AdminInput.TRIGGER_TYPE, versions);
-    }
-
-    private int replay(PeerInput input, Map<String, PlanState> states, Map<String, Long> versions) {
-        PlanState state = states.computeIfAbsent(input.planId, id -> new PlanState());
-        state.peerInputs.add(input);
-        if (state.inForce == null) {
-            return 0;
+    /** Jobs queued or running while no worker holds the lock are INTERRUPTED; how many. */
+    public int recoverInterrupted() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!Boolean.TRUE.equals(query(connection, "SELECT pg_try_advisory_lock(" + WORKER_LOCK + ")"))) {
+                return 0; // a worker of another process is running its job
+            }
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> jobs.interruptActive(
+                        "The process running this rebuild stopped; live scores were not rewritten. Start a new one."));
+            } finally {
+                query(connection, "SELECT pg_advisory_unlock(" + WORKER_LOCK + ")");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot check for interrupted rebuilds", e);
         }
-        return write(state, scorer.years(state.inForce).only(input.year), input.id, PeerInput.TRIGGER_TYPE, versions);
     }
 
-    private int write(PlanState state, List<Integer> years, UUID triggerId, String triggerType,
-                      Map<String, Long> versions) {
-        PlanVersion version = state.inForce;
-        Map<Integer, Scorer.Scored> scorecards = scorer.score(version, state.counting(),
-                PeerInput.addTo(AdminInput.context(state.adminInputs), state.peerInputs), years);
-        Instant now = Instant.now();
-        scorecards.forEach((year, scored) -> {
-            long next = versions.merge(version.planId + "/" + year, 1L, Long::sum);
-            ScorecardVersion row = ScorecardVersion.of(version, year, next, scored.scorecard(), triggerId, triggerType,
-                    now);
-            entityManager.createNativeQuery("""
-                            INSERT INTO scorecard_rebuild (plan_id, year, score_version, plan_version, agency_id,
-                              computed_at, trigger_event_id, trigger_type, body)
-                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
-                    .setParameter(1, row.planId).setParameter(2, row.year).setParameter(3, row.scoreVersion)
-                    .setParameter(4, row.planVersion).setParameter(5, row.agencyId).setParameter(6, row.computedAt)
-                    .setParameter(7, row.triggerEventId).setParameter(8, row.triggerType).setParameter(9, row.body)
-                    .executeUpdate();
+    private void run(UUID jobId) {
+        try (Connection connection = dataSource.getConnection()) {
+            query(connection, "SELECT pg_advisory_lock(" + WORKER_LOCK + ")");
+            try {
+                execute(jobId);
+            } finally {
+                query(connection, "SELECT pg_advisory_unlock(" + WORKER_LOCK + ")");
+            }
+        } catch (Exception e) {
+            LOG.errorf(e, "Rebuild %s failed", jobId);
+            finish(jobId, RebuildJob.State.FAILED, 0, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private void execute(UUID jobId) {
+        List<String> planIds = new ArrayList<>();
+        Long snapshot = QuarkusTransaction.requiringNew().call(() -> {
+            RebuildJob job = jobs.findById(jobId);
+            if (job == null || job.state != RebuildJob.State.QUEUED) {
+                return null; // interrupted before it started
+            }
+            job.snapshotSeq = inputs.lastInputSeq();
+            planIds.addAll(inputs.planIds(job.snapshotSeq));
+            job.state = RebuildJob.State.RUNNING;
+            job.startedAt = Instant.now();
+            job.plansTotal = planIds.size();
+            return job.snapshotSeq;
         });
-        return scorecards.size();
+        if (snapshot == null) {
+            return;
+        }
+        long started = System.nanoTime();
+        Map<String, List<Integer>> differing = verify(jobId, snapshot, planIds);
+        int appended = 0;
+        for (var plan : differing.entrySet()) {
+            appended += plans.correct(plan.getKey(), plan.getValue(), jobId);
+        }
+        finish(jobId, RebuildJob.State.SUCCEEDED, appended, null);
+        LOG.infof("Rebuild %s verified %d plans as of input %d in %d ms: %d plan-years differed, %d versions appended",
+                jobId, planIds.size(), snapshot, Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                differing.values().stream().mapToInt(List::size).sum(), appended);
+    }
+
+    /** Verifies every plan as of the snapshot; the differing years by plan. */
+    private Map<String, List<Integer>> verify(UUID jobId, long snapshot, List<String> planIds) {
+        Map<String, List<Integer>> differing = new LinkedHashMap<>();
+        Progress progress = new Progress();
+        for (String planId : planIds) {
+            PlanRebuild.Check check = plans.verify(planId, snapshot);
+            progress.add(planId, check);
+            if (!check.differingYears().isEmpty()) {
+                differing.put(planId, check.differingYears());
+            }
+            if (progress.due()) {
+                report(jobId, progress);
+            }
+        }
+        report(jobId, progress);
+        return differing;
+    }
+
+    private void report(UUID jobId, Progress progress) {
+        String differing;
+        try {
+            differing = mapper.writeValueAsString(progress.differing);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        QuarkusTransaction.requiringNew().run(() -> jobs.addProgress(jobId, progress.plans, progress.inputs,
+                progress.planYears, differing));
+        progress.reset();
+    }
+
+    private void finish(UUID jobId, RebuildJob.State state, int appended, String error) {
+        QuarkusTransaction.requiringNew().run(() -> jobs.findByIdOptional(jobId).ifPresent(job -> {
+            job.state = state;
+            job.versionsAppended = appended;
+            job.error = error;
+            job.finishedAt = Instant.now();
+        }));
+    }
+
+    /** The single value of a query on the connection, e.g. one that takes or releases the worker's session lock. */
+    private static Object query(Connection connection, String sql) {
+        try (Statement statement = connection.createStatement(); var result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getObject(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Advisory lock query failed: " + sql, e);
+        }
+    }
+
+    /** What was verified since progress was last written. */
+    private static final class Progress {
+        int plans;
+        long inputs;
+        int planYears;
+        final List<String> differing = new ArrayList<>();
+        long lastReport = System.nanoTime();
+
+        void add(String planId, PlanRebuild.Check check) {
+            plans++;
+            inputs += check.inputs();
+            planYears += check.planYears();
+            check.differingYears().forEach(year -> differing.add(planId + "/" + year));
+        }
+
+        boolean due() {
+            return System.nanoTime() - lastReport >= PROGRESS_INTERVAL.toNanos();
+        }
+
+        void reset() {
+            plans = 0;
+            inputs = 0;
+            planYears = 0;
+            differing.clear();
+            lastReport = System.nanoTime();
+        }
     }
 }

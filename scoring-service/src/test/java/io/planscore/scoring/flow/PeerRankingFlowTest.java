@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.planscore.infra.RealInfraResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -83,7 +84,9 @@ class PeerRankingFlowTest {
             assertThat(indicator.path("flags").toString()).contains("AWAITING_PEER_RESULTS");
         });
 
-        given().post("/api/v1/scores/rebuild").then().statusCode(200).body("identical", equalTo(true));
+        JsonPath rebuilt = RebuildJobs.rebuildAndWait();
+        assertThat(rebuilt.getString("state")).isEqualTo("SUCCEEDED");
+        assertThat(rebuilt.getBoolean("identical")).isTrue();
         awaitRank(finance, "4", false, false);
     }
 

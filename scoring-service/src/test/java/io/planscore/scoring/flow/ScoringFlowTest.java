@@ -64,7 +64,7 @@ class ScoringFlowTest {
 
         Thread.sleep(1_000); // the duplicate, if it were applied, would have produced a version by now
         List<String> triggers = given().get("/api/v1/scores/plans/{planId}/history?year=2018", planId)
-                .then().statusCode(200).extract().jsonPath().getList("trigger.eventId");
+                .then().statusCode(200).extract().jsonPath().getList("items.trigger.eventId");
         assertThat(triggers).containsOnlyOnce(eventId.toString());
 
         var published = kafka.consumeStrings().fromTopics("scoring.score-updated.v1").awaitRecords(1, Duration.ofSeconds(30));

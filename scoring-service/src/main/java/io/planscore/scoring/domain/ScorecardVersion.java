@@ -7,7 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.Generated;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -61,14 +60,6 @@ public class ScorecardVersion extends PanacheEntityBase {
     /** The engine's scorecard as JSON, unrounded. */
     @Column(nullable = false, columnDefinition = "text")
     public String body;
-
-    /**
-     * The highest input seq this version incorporates: the database fills it on insert (see migration V5), as
-     * every input of the plan took its seq under the plan's lock the writer holds. Null on versions older than it.
-     */
-    @Generated
-    @Column(name = "inputs_through", insertable = false, updatable = false)
-    public Long inputsThrough;
 
     @Column(name = "total_score")
     public BigDecimal totalScore;

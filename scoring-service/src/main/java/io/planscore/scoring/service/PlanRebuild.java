@@ -1,22 +1,16 @@
 package io.planscore.scoring.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.planscore.platform.events.EnvelopeCodec;
 import io.planscore.platform.outbox.Outbox;
 import io.planscore.scoring.domain.AdminInput;
 import io.planscore.scoring.domain.PeerInput;
 import io.planscore.scoring.domain.PlanVersion;
 import io.planscore.scoring.domain.ScorecardVersion;
-import io.planscore.scoring.engine.PeerStanding;
-import io.planscore.scoring.events.PeerResultReported;
-import io.planscore.scoring.events.ScoreUpdated;
 import io.planscore.scoring.repository.InputsAsOfRepository;
-import io.planscore.scoring.repository.PeerGroupRepository;
 import io.planscore.scoring.repository.ScorecardRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,25 +28,21 @@ class PlanRebuild {
     /** How the versions a rebuild appends name their trigger (the trigger id is the job's id). */
     static final String TRIGGER_TYPE = "rebuild";
 
-    private static final String PRODUCER = "scoring-service";
-
     private final InputsAsOfRepository inputs;
     private final ScorecardRepository scorecards;
-    private final PeerGroupRepository peerGroups;
     private final Scorer scorer;
     private final ScoringLocks locks;
     private final Outbox outbox;
-    private final EnvelopeCodec codec;
+    private final ScorecardWriter writer;
 
-    PlanRebuild(InputsAsOfRepository inputs, ScorecardRepository scorecards, PeerGroupRepository peerGroups,
-                Scorer scorer, ScoringLocks locks, Outbox outbox, EnvelopeCodec codec) {
+    PlanRebuild(InputsAsOfRepository inputs, ScorecardRepository scorecards, Scorer scorer, ScoringLocks locks,
+                Outbox outbox, ScorecardWriter writer) {
         this.inputs = inputs;
         this.scorecards = scorecards;
-        this.peerGroups = peerGroups;
         this.scorer = scorer;
         this.locks = locks;
         this.outbox = outbox;
-        this.codec = codec;
+        this.writer = writer;
     }
 
     /** What verifying one plan found: the inputs it replayed, the plan-years it compared and those that differed. */
@@ -94,6 +84,7 @@ class PlanRebuild {
         PlanVersion version = inputs.planVersion(planId, everything).orElseThrow();
         List<Integer> planYears = scorer.years(version).all();
         int appended = 0;
+        List<Outbox.Pending> outgoing = new ArrayList<>();
         for (var entry : scoreAsOf(version, everything, years.stream().filter(planYears::contains).toList())
                 .entrySet()) {
             int year = entry.getKey();
@@ -101,11 +92,12 @@ class PlanRebuild {
             boolean upToDate = scorecards.latest(planId, year)
                     .filter(latest -> latest.body.equals(scorecard.toString())).isPresent();
             if (!upToDate) {
-                publish(version, year, scorecard, jobId);
-                entry.getValue().standings().forEach(standing -> announce(planId, standing));
+                outgoing.add(writer.store(version, year, scorecard, jobId, TRIGGER_TYPE, scorecards.inputsThrough(planId)));
+                entry.getValue().standings().forEach(standing -> writer.announce(planId, standing).ifPresent(outgoing::add));
                 appended++;
             }
         }
+        outbox.publishAll(outgoing);
         return appended;
     }
 
@@ -116,25 +108,5 @@ class PlanRebuild {
                 PeerInput.addTo(AdminInput.context(inputs.adminInputs(planId, through)),
                         inputs.peerInputs(planId, through)),
                 years);
-    }
-
-    // The two steps below publish as ScoringService does for a live update; they belong together at the next change.
-
-    private void publish(PlanVersion version, int year, JsonNode scorecard, UUID jobId) {
-        ScorecardVersion stored = ScorecardVersion.of(version, year, scorecards.nextVersion(version.planId, year),
-                scorecard, jobId, TRIGGER_TYPE, Instant.now());
-        scorecards.persist(stored);
-        ScoreUpdated updated = new ScoreUpdated(stored.planId, stored.agencyId, year, stored.planVersion,
-                stored.scoreVersion, stored.computedAt, new ScoreUpdated.Trigger(jobId, TRIGGER_TYPE), scorecard);
-        outbox.publish(ScoreUpdated.TOPIC, codec.wrap(ScoreUpdated.TYPE, ScoreUpdated.SCHEMA_VERSION, stored.planId,
-                stored.scoreVersion, PRODUCER, updated));
-    }
-
-    /** A corrected value on a ranked indicator is told to the plan's peer group, so its members re-rank. */
-    private void announce(String planId, PeerStanding standing) {
-        peerGroups.announce(planId, standing).ifPresent(seq -> outbox.publish(PeerResultReported.TOPIC,
-                codec.wrap(PeerResultReported.TYPE, PeerResultReported.SCHEMA_VERSION, standing.peerGroup(), seq,
-                        PRODUCER, new PeerResultReported(standing.peerGroup(), standing.indicatorId(), standing.year(),
-                                planId, standing.value(), false))));
     }
 }

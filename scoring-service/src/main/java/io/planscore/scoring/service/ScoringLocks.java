@@ -5,12 +5,11 @@ import jakarta.persistence.EntityManager;
 
 /**
  * PostgreSQL advisory locks, held until the transaction ends. Live updates of one plan are applied one
- * at a time whichever topic they come from, and all of them (shared) exclude a rebuild (exclusive).
+ * at a time whichever topic they come from; a rebuild verifies a plan under the same lock, so it never
+ * sees half of a live update.
  */
 @ApplicationScoped
 public class ScoringLocks {
-
-    private static final long REBUILD = 0x7265627569L;
 
     private final EntityManager entityManager;
 
@@ -24,7 +23,6 @@ public class ScoringLocks {
     }
 
     void lockPlan(String planId) {
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock_shared(" + REBUILD + ")").getSingleResult();
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, planId)
                 .getSingleResult();
     }
@@ -33,9 +31,5 @@ public class ScoringLocks {
     void lockPeerGroup(String peerGroup) {
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "peer-group:" + peerGroup).getSingleResult();
-    }
-
-    void lockForRebuild() {
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(" + REBUILD + ")").getSingleResult();
     }
 }

@@ -1,22 +1,17 @@
 package io.planscore.scoring.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.planscore.platform.events.EnvelopeCodec;
-import io.planscore.platform.events.EventEnvelope;
 import io.planscore.platform.outbox.Outbox;
 import io.planscore.platform.problem.FieldError;
 import io.planscore.platform.problem.ProblemException;
 import io.planscore.scoring.domain.AdminInput;
 import io.planscore.scoring.domain.PeerInput;
 import io.planscore.scoring.domain.PlanVersion;
-import io.planscore.scoring.domain.ScorecardVersion;
 import io.planscore.scoring.engine.PeerStanding;
 import io.planscore.scoring.engine.ScoringContext;
 import io.planscore.scoring.events.Delivered;
 import io.planscore.scoring.events.MeasurementRecorded;
 import io.planscore.scoring.events.PeerResultReported;
 import io.planscore.scoring.events.PlanVersionApproved;
-import io.planscore.scoring.events.ScoreUpdated;
 import io.planscore.scoring.repository.AdminInputRepository;
 import io.planscore.scoring.repository.LiveValueRepository;
 import io.planscore.scoring.repository.MeasurementRepository;
@@ -50,8 +45,6 @@ import java.util.function.Function;
 @ApplicationScoped
 public class ScoringService {
 
-    private static final String PRODUCER = "scoring-service";
-
     private final PlanVersionRepository plans;
     private final MeasurementRepository measurements;
     private final LiveValueRepository liveValues;
@@ -62,12 +55,12 @@ public class ScoringService {
     private final Scorer scorer;
     private final ScoringLocks locks;
     private final Outbox outbox;
-    private final EnvelopeCodec codec;
+    private final ScorecardWriter writer;
 
     public ScoringService(PlanVersionRepository plans, MeasurementRepository measurements,
                           LiveValueRepository liveValues, ScorecardRepository scorecards, AdminInputRepository adminInputs,
                           PeerInputRepository peerInputs, PeerGroupRepository peerGroups, Scorer scorer,
-                          ScoringLocks locks, Outbox outbox, EnvelopeCodec codec) {
+                          ScoringLocks locks, Outbox outbox, ScorecardWriter writer) {
         this.plans = plans;
         this.measurements = measurements;
         this.liveValues = liveValues;
@@ -78,7 +71,7 @@ public class ScoringService {
         this.scorer = scorer;
         this.locks = locks;
         this.outbox = outbox;
-        this.codec = codec;
+        this.writer = writer;
     }
 
     /** The input a scorecard version was computed for: the last of its batch that affected the plan-year. */
@@ -253,8 +246,8 @@ public class ScoringService {
             outbox.publishAll(outgoing);
         }
 
-        void publish(String topic, EventEnvelope envelope) {
-            outgoing.add(new Outbox.Pending(topic, envelope));
+        void publish(Outbox.Pending event) {
+            outgoing.add(event);
         }
     }
 
@@ -270,8 +263,11 @@ public class ScoringService {
         long inputsThrough = scorecards.inputsThrough(version.planId);
         scorer.scoreLive(version, liveValues.ofPlan(version.planId), context, List.copyOf(triggers.keySet()))
                 .forEach((year, scored) -> {
-                    publish(version, year, scored.scorecard(), triggers.get(year), inputsThrough, rescoring);
-                    scored.standings().forEach(standing -> announce(version.planId, standing, rescoring));
+                    Trigger trigger = triggers.get(year);
+                    rescoring.publish(writer.store(version, year, scored.scorecard(), trigger.eventId(),
+                            trigger.eventType(), inputsThrough));
+                    scored.standings().forEach(standing ->
+                            writer.announce(version.planId, standing).ifPresent(rescoring::publish));
                     standings.addAll(scored.standings());
                 });
         return standings;
@@ -281,33 +277,8 @@ public class ScoringService {
     private void leaveGroupsNoLongerJoined(String planId, List<PeerStanding> standings, Rescoring rescoring) {
         for (PeerStanding announced : peerGroups.announcedBy(planId)) {
             if (standings.stream().noneMatch(standing -> standing.sameRanking(announced))) {
-                long seq = peerGroups.withdraw(planId, announced);
-                rescoring.publish(PeerResultReported.TOPIC, codec.wrap(PeerResultReported.TYPE,
-                        PeerResultReported.SCHEMA_VERSION, announced.peerGroup(), seq, PRODUCER,
-                        new PeerResultReported(announced.peerGroup(), announced.indicatorId(), announced.year(), planId,
-                                null, true)));
+                rescoring.publish(writer.withdraw(planId, announced));
             }
         }
-    }
-
-    /** Tells the plan's peer group its value on a ranked indicator, when that value changed. */
-    private void announce(String planId, PeerStanding standing, Rescoring rescoring) {
-        peerGroups.announce(planId, standing).ifPresent(seq -> rescoring.publish(PeerResultReported.TOPIC,
-                codec.wrap(PeerResultReported.TYPE, PeerResultReported.SCHEMA_VERSION, standing.peerGroup(), seq,
-                        PRODUCER, new PeerResultReported(standing.peerGroup(), standing.indicatorId(), standing.year(),
-                                planId, standing.value(), false))));
-    }
-
-    private void publish(PlanVersion version, int year, JsonNode scorecard, Trigger trigger, long inputsThrough,
-                         Rescoring rescoring) {
-        ScorecardVersion stored = ScorecardVersion.of(version, year, scorecards.nextVersion(version.planId, year),
-                scorecard, trigger.eventId(), trigger.eventType(), Instant.now());
-        stored.inputsThrough = inputsThrough;
-        scorecards.persist(stored);
-        ScoreUpdated updated = new ScoreUpdated(stored.planId, stored.agencyId, year, stored.planVersion,
-                stored.scoreVersion, stored.computedAt, new ScoreUpdated.Trigger(trigger.eventId(), trigger.eventType()),
-                scorecard);
-        rescoring.publish(ScoreUpdated.TOPIC, codec.wrap(ScoreUpdated.TYPE, ScoreUpdated.SCHEMA_VERSION, stored.planId,
-                stored.scoreVersion, PRODUCER, updated));
     }
 }

@@ -505,6 +505,11 @@ function applyScore(view, live) {
   }
 }
 
+/** How many events an indicator's score used (scorecards written before counts listed their ids). */
+function inputCount(indicator) {
+  return indicator.inputCount ?? (indicator.inputEventIds || []).length;
+}
+
 function compare(before, after) {
   const fields = ['value', 'achievement', 'points', 'maxPoints'];
   const indicators = new Set();
@@ -515,7 +520,7 @@ function compare(before, after) {
     if (!old || old.status !== indicator.status
         || fields.some((f) => !sameDecimal(old[f], indicator[f]))
         || (old.flags || []).join() !== (indicator.flags || []).join()
-        || (old.inputEventIds || []).join() !== (indicator.inputEventIds || []).join()) {
+        || inputCount(old) !== inputCount(indicator)) {
       indicators.add(indicator.id);
       const delta = subtract(indicator.points ?? 0, (old && old.points) ?? 0);
       if (delta !== null) {

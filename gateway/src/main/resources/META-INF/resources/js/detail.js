@@ -45,6 +45,8 @@ export function renderDetail(ctx, handlers) {
   const flags = indicator.flags || [];
   const baseline = indicator.baselineInputs || [];
   const inputs = ctx.explanation ? (ctx.explanation.inputEvents || []) : null;
+  // The explanation lists the first page of the events behind the score; inputEventCount says how many there are.
+  const total = ctx.explanation ? (ctx.explanation.inputEventCount ?? (inputs || []).length) : 0;
   const unit = indicator.unit ? ` ${indicator.unit}` : '';
   const standard = fieldOf(ctx.names, indicator.id, 'measurement_standard', 'measurementStandard');
   const method = fieldOf(ctx.names, indicator.id, 'evaluation_method', 'evaluationMethod');
@@ -100,7 +102,7 @@ export function renderDetail(ctx, handlers) {
         h('thead', {}, h('tr', {}, h('th', {}, t('col.year')), h('th', { class: 'num' }, t('col.value')), h('th', {}, t('col.source')))),
         h('tbody', {}, baseline.map((b) => h('tr', {},
           h('td', {}, b.year), h('td', { class: 'num' }, blank(b.value) ? '—' : formatValue(b.value)),
-          h('td', {}, tOr(`source.${b.source}`, b.source || ''), (b.eventIds || []).length ? h('span', { class: 'muted small' }, ` ${(b.eventIds || []).map(shortId).join(', ')}`) : null)))))));
+          h('td', {}, tOr(`source.${b.source}`, b.source || ''), baselineEvents(b) ? h('span', { class: 'muted small' }, ` ${t('detail.eventCount', baselineEvents(b))}`) : null)))))));
   }
 
   body.push(section(t('detail.inputs'), 'detail-inputs',
@@ -108,7 +110,8 @@ export function renderDetail(ctx, handlers) {
       ? h('p', { class: 'muted' }, ctx.status === 'error' ? t('detail.error', ctx.error || '') : t('detail.loading'))
       : inputs.length === 0
         ? h('p', { class: 'muted' }, t('detail.noInputs'))
-        : h('table', { class: 'mini', testid: 'indicator-inputs' },
+        : h('div', {}, total > inputs.length ? h('p', { class: 'muted small', testid: 'inputs-shown' }, t('detail.inputsShown', inputs.length, total)) : null,
+          h('table', { class: 'mini', testid: 'indicator-inputs' },
           h('thead', {}, h('tr', {}, h('th', {}, t('col.event')), h('th', {}, t('col.period')), h('th', {}, t('col.component')),
             h('th', { class: 'num' }, t('col.value')), h('th', {}, t('col.kind')), h('th', {}, t('col.recordedAt')))),
           h('tbody', {}, inputs.map((e) => h('tr', { testid: 'input-event', dataset: { eventId: e.eventId } },
@@ -116,7 +119,7 @@ export function renderDetail(ctx, handlers) {
             h('td', {}, e.period || ''), h('td', {}, e.component || '—'),
             h('td', { class: 'num' }, blank(e.value) ? '—' : formatValue(e.value)),
             h('td', {}, tOr(`mkind.${e.kind}`, e.kind || ''), e.supersedes ? h('span', { class: 'muted small', title: e.supersedes }, ` ← ${shortId(e.supersedes)}`) : null),
-            h('td', { class: 'small' }, dateTime(e.recordedAt))))))));
+            h('td', { class: 'small' }, dateTime(e.recordedAt)))))))));
 
   const measurements = ctx.measurements;
   body.push(section(t('detail.chart'), 'detail-history',
@@ -136,4 +139,9 @@ export function renderDetail(ctx, handlers) {
               h('td', { class: 'small' }, dateTime(m.recordedAt))))))]));
 
   return [head, h('div', { class: 'drawer-body' }, body)];
+}
+
+/** How many measurement events a baseline value was read from (older scorecards listed their ids). */
+function baselineEvents(b) {
+  return b.eventCount ?? (b.eventIds || []).length;
 }

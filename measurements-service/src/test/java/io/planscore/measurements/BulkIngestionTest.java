@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.planscore.infra.RealInfraResource;
+import io.planscore.infra.TestIdentities;
 import io.planscore.measurements.domain.Measurement;
 import io.planscore.measurements.domain.RejectedMeasurement;
 import io.planscore.measurements.plan.IndicatorRules;
@@ -232,8 +233,7 @@ class BulkIngestionTest {
     JsonNode postTimed(String body) {
         try {
             HttpRequest request = HttpRequest.newBuilder(url.toURI()).timeout(Duration.ofMinutes(5))
-                    .header("Content-Type", "application/json").header("X-Planscore-Role", "admin")
-                    .header("X-Planscore-Principal", "test-admin")
+                    .header("Content-Type", "application/json").header(TestIdentities.HEADER, TestIdentities.admin())
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(202);

@@ -10,6 +10,7 @@ import io.planscore.plans.service.Views;
 import io.planscore.platform.problem.FieldError;
 import io.planscore.platform.problem.Problem;
 import io.planscore.platform.problem.ProblemException;
+import io.planscore.platform.security.CurrentCaller;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -20,8 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -47,11 +46,13 @@ public class PlanResource {
     private final PlanService plans;
     private final PlanTransferService transfer;
     private final DocumentJson json;
+    private final CurrentCaller caller;
 
-    public PlanResource(PlanService plans, PlanTransferService transfer, DocumentJson json) {
+    public PlanResource(PlanService plans, PlanTransferService transfer, DocumentJson json, CurrentCaller caller) {
         this.plans = plans;
         this.transfer = transfer;
         this.json = json;
+        this.caller = caller;
     }
 
     @POST
@@ -75,9 +76,8 @@ public class PlanResource {
                     examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_422)))
     public Response create(String body,
                            @Parameter(description = "keep version 1 a draft") @QueryParam("draft") @DefaultValue("false") boolean draft,
-                           @Parameter(description = "the owning agency; default: found by plan.agency") @QueryParam("agencyId") UUID agencyId,
-                           @Context HttpHeaders headers) throws JsonProcessingException {
-        Views.PlanView created = plans.create(parse(body), draft, agencyId, Caller.of(headers).principal());
+                           @Parameter(description = "the owning agency; default: found by plan.agency") @QueryParam("agencyId") UUID agencyId) throws JsonProcessingException {
+        Views.PlanView created = plans.create(parse(body), draft, agencyId, caller.get().principal());
         return Response.status(Response.Status.CREATED).header("Location", "/api/v1/plans/" + created.id()).entity(created).build();
     }
 
@@ -129,9 +129,9 @@ public class PlanResource {
     @APIResponse(responseCode = "422", description = "The document is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_422)))
-    public Response revise(@PathParam("planId") UUID planId, String body, @Context HttpHeaders headers)
+    public Response revise(@PathParam("planId") UUID planId, String body)
             throws JsonProcessingException {
-        Views.PlanView draft = plans.revise(planId, parse(body), Caller.of(headers).principal());
+        Views.PlanView draft = plans.revise(planId, parse(body), caller.get().principal());
         return Response.status(Response.Status.CREATED).header("Location", "/api/v1/plans/" + planId + "?version=" + draft.version()).entity(draft).build();
     }
 
@@ -189,8 +189,7 @@ public class PlanResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "lowered", value = Examples.PROBLEM_LOWERED)))
     @Consumes(MediaType.WILDCARD)
-    public Views.PlanView approve(@PathParam("planId") UUID planId, @PathParam("version") int version, String body,
-                                  @Context HttpHeaders headers) throws JsonProcessingException {
+    public Views.PlanView approve(@PathParam("planId") UUID planId, @PathParam("version") int version, String body) throws JsonProcessingException {
         String justification = null;
         if (body != null && !body.isBlank()) {
             JsonNode approval = json.parse(body);
@@ -201,7 +200,7 @@ public class PlanResource {
             }
             justification = value == null || value.isNull() ? null : value.asText();
         }
-        return plans.approve(planId, version, justification, Caller.of(headers).principal());
+        return plans.approve(planId, version, justification, caller.get().principal());
     }
 
     @POST
@@ -223,9 +222,8 @@ public class PlanResource {
                     examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_422)))
     public Response importJson(String body,
                                @Parameter(description = "keep version 1 of each plan a draft") @QueryParam("draft") @DefaultValue("false") boolean draft,
-                               @Parameter(description = "the owning agency of every imported plan") @QueryParam("agencyId") UUID agencyId,
-                               @Context HttpHeaders headers) throws JsonProcessingException {
-        return imported(transfer.importJson(parse(body), draft, agencyId, Caller.of(headers).principal()));
+                               @Parameter(description = "the owning agency of every imported plan") @QueryParam("agencyId") UUID agencyId) throws JsonProcessingException {
+        return imported(transfer.importJson(parse(body), draft, agencyId, caller.get().principal()));
     }
 
     @POST
@@ -244,10 +242,10 @@ public class PlanResource {
     @APIResponse(responseCode = "422", description = "The table or the plan it describes is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_TABLE_422)))
-    public Response importCsv(byte[] body, @BeanParam TableMetadata metadata, @Context HttpHeaders headers) {
+    public Response importCsv(byte[] body, @BeanParam TableMetadata metadata) {
         try {
             List<List<String>> grid = TableFormats.readCsv(new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8));
-            return importTable(grid, metadata, "import.csv", headers);
+            return importTable(grid, metadata, "import.csv");
         } catch (TableFormats.UnreadableTable e) {
             throw ProblemException.badRequest(e.getMessage(), new FieldError("$", "UNREADABLE_CSV", e.getMessage()));
         }
@@ -269,9 +267,9 @@ public class PlanResource {
     @APIResponse(responseCode = "422", description = "The table or the plan it describes is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_TABLE_422)))
-    public Response importXlsx(byte[] body, @BeanParam TableMetadata metadata, @Context HttpHeaders headers) {
+    public Response importXlsx(byte[] body, @BeanParam TableMetadata metadata) {
         try {
-            return importTable(TableFormats.readXlsx(body == null ? new byte[0] : body), metadata, "import.xlsx", headers);
+            return importTable(TableFormats.readXlsx(body == null ? new byte[0] : body), metadata, "import.xlsx");
         } catch (TableFormats.UnreadableTable e) {
             throw ProblemException.badRequest(e.getMessage(), new FieldError("$", "UNREADABLE_XLSX", e.getMessage()));
         }
@@ -335,9 +333,9 @@ public class PlanResource {
         }
     }
 
-    private Response importTable(List<List<String>> grid, TableMetadata metadata, String source, HttpHeaders headers) {
+    private Response importTable(List<List<String>> grid, TableMetadata metadata, String source) {
         return imported(transfer.importTable(grid, metadata.overrides(), source, metadata.draft, metadata.agencyId,
-                Caller.of(headers).principal()));
+                caller.get().principal()));
     }
 
     private static Response imported(Views.ImportResult result) {

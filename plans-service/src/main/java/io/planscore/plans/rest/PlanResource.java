@@ -8,6 +8,7 @@ import io.planscore.plans.service.PlanService;
 import io.planscore.plans.service.PlanTransferService;
 import io.planscore.plans.service.Views;
 import io.planscore.platform.problem.FieldError;
+import io.planscore.platform.problem.Flags;
 import io.planscore.platform.problem.Problem;
 import io.planscore.platform.problem.ProblemException;
 import io.planscore.platform.security.CurrentCaller;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -75,9 +77,11 @@ public class PlanResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_422)))
     public Response create(String body,
-                           @Parameter(description = "keep version 1 a draft") @QueryParam("draft") @DefaultValue("false") boolean draft,
+                           @Parameter(description = "keep version 1 a draft: true or false (anything else is 400)",
+                                   schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("draft") String draft,
                            @Parameter(description = "the owning agency; default: found by plan.agency") @QueryParam("agencyId") UUID agencyId) throws JsonProcessingException {
-        Views.PlanView created = plans.create(parse(body), draft, agencyId, caller.get().principal());
+        Views.PlanView created = plans.create(parse(body), Flags.parse("draft", draft, false), agencyId,
+                caller.get().principal());
         return Response.status(Response.Status.CREATED).header("Location", "/api/v1/plans/" + created.id()).entity(created).build();
     }
 
@@ -221,9 +225,11 @@ public class PlanResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_422)))
     public Response importJson(String body,
-                               @Parameter(description = "keep version 1 of each plan a draft") @QueryParam("draft") @DefaultValue("false") boolean draft,
+                               @Parameter(description = "keep version 1 of each plan a draft: true or false (anything else is 400)",
+                                       schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("draft") String draft,
                                @Parameter(description = "the owning agency of every imported plan") @QueryParam("agencyId") UUID agencyId) throws JsonProcessingException {
-        return imported(transfer.importJson(parse(body), draft, agencyId, caller.get().principal()));
+        return imported(transfer.importJson(parse(body), Flags.parse("draft", draft, false), agencyId,
+                caller.get().principal()));
     }
 
     @POST
@@ -301,8 +307,9 @@ public class PlanResource {
 
     /** Plan metadata of a KPI-table import; wins over the table's header block. */
     public static class TableMetadata {
-        @QueryParam("draft") @DefaultValue("false") @Parameter(description = "keep version 1 a draft")
-        public boolean draft;
+        @QueryParam("draft") @Parameter(description = "keep version 1 a draft: true or false (anything else is 400)",
+                schema = @Schema(type = SchemaType.BOOLEAN))
+        public String draft;
         @QueryParam("agencyId") @Parameter(description = "the owning agency; default: found by the agency name")
         public UUID agencyId;
         @QueryParam("title") @Parameter(description = "plan title (計畫名稱)")
@@ -334,8 +341,8 @@ public class PlanResource {
     }
 
     private Response importTable(List<List<String>> grid, TableMetadata metadata, String source) {
-        return imported(transfer.importTable(grid, metadata.overrides(), source, metadata.draft, metadata.agencyId,
-                caller.get().principal()));
+        return imported(transfer.importTable(grid, metadata.overrides(), source, Flags.parse("draft", metadata.draft, false),
+                metadata.agencyId, caller.get().principal()));
     }
 
     private static Response imported(Views.ImportResult result) {

@@ -7,10 +7,12 @@
 # Checks, one result line each:
 #   dockerfile  <module>/src/main/docker/Dockerfile.jvm exists, copies target/quarkus-app, EXPOSEs the
 #               service's port and runs as user 185
+#   secrets     no tracked file holds a private key (a PEM "BEGIN ... PRIVATE KEY" block)
 #   compose     docker-compose.yml is accepted by `docker-compose config -q` (Debian's docker-compose
-#               1.29.2, installed here with --no-install-recommends if missing) and publishes only the
-#               gateway port
-#   kustomize   the base and the local overlay render (`kubectl kustomize`; without kubectl the YAML
+#               1.29.2, installed here with --no-install-recommends if missing) with its required
+#               secrets set, refused without them, and publishes only the gateway port
+#   kustomize   the base and the local overlay (with secrets made by its make-secrets.sh in a temporary
+#               copy) render (`kubectl kustomize`; without kubectl the YAML
 #               files listed in each kustomization.yaml are parsed and checked one by one instead)
 #   k8s-schema  every core, apps, policy and networking document validates against the Kubernetes
 #               OpenAPI schema (npm kubernetes-models@4.5.1, installed into a temporary directory)
@@ -40,6 +42,20 @@ trap 'rm -rf "$WORK"' EXIT
 as_root() {
     if [[ "$(id -u)" == 0 ]]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else return 1; fi
 }
+
+# --- 0. No committed private key -----------------------------------------------------------------
+# The pattern is split so that this script does not match itself.
+if git -C "$ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    keys="$(git -C "$ROOT" ls-files -z | xargs -0 grep -l -e "PRIVATE KEY""-----" -- 2>/dev/null || true)"
+    if [[ -n "$keys" ]]; then
+        fail "secrets: tracked files hold a private key (generate keys at run time instead):"
+        echo "$keys" | indent
+    else
+        pass "secrets: no tracked file holds a private key"
+    fi
+else
+    fail "secrets: $ROOT is not a git work tree; cannot list the tracked files"
+fi
 
 # --- 1. Dockerfiles -------------------------------------------------------------------------------
 for pair in plans-service:8081 measurements-service:8082 scoring-service:8083 gateway:8080; do
@@ -71,17 +87,26 @@ if ! command -v docker-compose >/dev/null 2>&1; then
     fail "compose: docker-compose is not installed and could not be installed (needs root and Debian apt)"
 else
     compose_version="$(docker-compose version --short 2>/dev/null || echo unknown)"
-    # Validate with the documented defaults only, whatever the caller's environment holds.
-    if env -u DB_USER -u DB_PASSWORD -u PLANSCORE_INTERNAL_TOKEN -u PLANSCORE_BOOTSTRAP_ADMIN_KEY \
-            -u PLANSCORE_VERSION -u PLANSCORE_GATEWAY_BIND -u PLANSCORE_GATEWAY_PORT \
+    # Validate with stand-in secrets only, whatever the caller's environment holds; without them,
+    # Compose must refuse to start.
+    SECRET_VARS=(DB_PASSWORD PLANSCORE_BOOTSTRAP_ADMIN_KEY PLANSCORE_IDENTITY_PUBLIC_KEY PLANSCORE_IDENTITY_PRIVATE_KEY MP_JWT_VERIFY_PUBLICKEY)
+    unset_all=(-u DB_USER -u PLANSCORE_VERSION -u PLANSCORE_GATEWAY_BIND -u PLANSCORE_GATEWAY_PORT)
+    stand_ins=()
+    for var in "${SECRET_VARS[@]}"; do unset_all+=(-u "$var"); stand_ins+=("$var=stand-in"); done
+    if env "${unset_all[@]}" "${stand_ins[@]}" \
             docker-compose -f docker-compose.yml config -q > "$WORK/compose.log" 2>&1; then
         pass "compose: docker-compose $compose_version accepts docker-compose.yml (config -q)"
     else
         fail "compose: docker-compose $compose_version rejects docker-compose.yml:"
         indent < "$WORK/compose.log"
     fi
+    if env "${unset_all[@]}" docker-compose -f docker-compose.yml config -q > "$WORK/compose-unset.log" 2>&1; then
+        fail "compose: docker-compose.yml starts without its secrets (${SECRET_VARS[*]})"
+    else
+        pass "compose: refused without its secrets"
+    fi
     # Only the gateway may publish a port.
-    if docker-compose -f docker-compose.yml config > "$WORK/compose.resolved.yml" 2>/dev/null; then
+    if env "${stand_ins[@]}" docker-compose -f docker-compose.yml config > "$WORK/compose.resolved.yml" 2>/dev/null; then
         published="$(awk '
             /^services:/ { in_services = 1; next }
             in_services && /^[^ ]/ { in_services = 0 }
@@ -98,9 +123,12 @@ fi
 # --- 3. Kustomize ---------------------------------------------------------------------------------
 RENDERED=()
 if command -v kubectl >/dev/null 2>&1; then
+    # The local overlay's Secrets are made from generated files: render a copy with its own.
+    cp -r deploy/k8s "$WORK/k8s"
+    bash "$WORK/k8s/overlays/local/make-secrets.sh" > /dev/null
     for dir in deploy/k8s/base deploy/k8s/overlays/local; do
         out="$WORK/$(echo "$dir" | tr '/' '_').yaml"
-        if kubectl kustomize "$dir" > "$out" 2> "$WORK/kustomize.log"; then
+        if kubectl kustomize "$WORK/${dir#deploy/}" > "$out" 2> "$WORK/kustomize.log"; then
             pass "kustomize: kubectl kustomize $dir renders $(grep -c '^kind:' "$out") documents"
             RENDERED+=("$dir=$out")
         else
@@ -147,6 +175,11 @@ const fail = (msg, details = []) => {
 const MODEL_GROUPS = new Set(['v1', 'apps/v1', 'policy/v1', 'networking.k8s.io/v1', 'batch/v1', 'autoscaling/v2']);
 
 async function schemaErrors(doc) {
+  // Kustomize wraps the base64 of long Secret values (PEM keys) over several lines; the API server's
+  // decoder skips line breaks, the schema's "byte" format does not.
+  if (doc.kind === 'Secret' && doc.data) {
+    doc = { ...doc, data: Object.fromEntries(Object.entries(doc.data).map(([k, v]) => [k, String(v).replace(/\s+/g, '')])) };
+  }
   const mod = await import(`kubernetes-models/${doc.apiVersion}/${doc.kind}`);
   const Model = mod[doc.kind] ?? mod.default;
   try {

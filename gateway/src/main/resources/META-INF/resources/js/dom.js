@@ -13,6 +13,9 @@ function build(element, attrs, children) {
       element.setAttribute('data-testid', v);
     } else if (name.startsWith('on') && typeof v === 'function') {
       element.addEventListener(name.slice(2).toLowerCase(), v);
+    } else if (name === 'style') {
+      // Through the CSSOM: the Content-Security-Policy forbids style attributes.
+      element.style.cssText = String(v);
     } else if (name === 'dataset') {
       Object.entries(v).forEach(([key, dv]) => {
         if (dv !== undefined && dv !== null) {

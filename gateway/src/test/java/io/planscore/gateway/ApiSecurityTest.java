@@ -31,14 +31,14 @@ class ApiSecurityTest {
     }
 
     @Test
-    void theGatewayForwardsTheCallerAndTheInternalToken() {
+    void theGatewayForwardsTheCallerAsAnIdentitySignedForTheService() {
         as(ADMIN_KEY).queryParam("year", 2018).get("/api/v1/plans")
                 .then().statusCode(200)
                 .body("path", equalTo("/api/v1/plans"))
                 .body("query", equalTo("year=2018"))
                 .body("role", equalTo("admin"))
                 .body("principal", startsWith("key:"))
-                .body("internalToken", equalTo("planscore-local-internal-token"));
+                .body("audience", equalTo("plans-service"));
     }
 
     @Test

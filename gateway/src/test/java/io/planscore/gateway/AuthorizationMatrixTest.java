@@ -1,6 +1,7 @@
 package io.planscore.gateway;
 
 import io.planscore.infra.RealInfraResource;
+import io.planscore.infra.TestIdentities;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -9,11 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +93,7 @@ class AuthorizationMatrixTest {
             new Credential("agency JWT", "agency"),
             new Credential("viewer JWT", "viewer"));
 
+    private static final PrivateKey PUBLIC_JWT_KEY = TestIdentities.publicJwtKey();
     private static Map<String, Map<String, String>> headers;
 
     /** Issued once, inside the first test, when the application and REST Assured are ready. */
@@ -111,16 +110,16 @@ class AuthorizationMatrixTest {
             headers.put("forged API key", Map.of("X-API-Key", "psk_forged"));
             headers.put("revoked API key", Map.of("X-API-Key", revokedKey));
             headers.put("expired JWT", bearer(Jwt.issuer("planscore").upn("late").groups("admin")
-                    .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign()));
+                    .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign(PUBLIC_JWT_KEY)));
             headers.put("JWT signed with another key", bearer(Jwt.issuer("planscore").upn("mallory").groups("admin")
-                    .sign(privateKey("forged-private-key.pem"))));
-            headers.put("JWT of another issuer", bearer(Jwt.issuer("elsewhere").upn("eve").groups("admin").sign()));
+                    .sign(TestIdentities.foreignKey())));
+            headers.put("JWT of another issuer", bearer(Jwt.issuer("elsewhere").upn("eve").groups("admin").sign(PUBLIC_JWT_KEY)));
             headers.put("admin API key", Map.of("X-API-Key", ApiSecurityTest.ADMIN_KEY));
             headers.put("agency API key", Map.of("X-API-Key", issueKey("a1", "agency")));
             headers.put("viewer API key", Map.of("X-API-Key", issueKey("a1", "viewer")));
-            headers.put("admin JWT", bearer(Jwt.issuer("planscore").upn("ada").groups("admin").sign()));
-            headers.put("agency JWT", bearer(Jwt.issuer("planscore").upn("bob").groups("agency").claim("agency", "a1").sign()));
-            headers.put("viewer JWT", bearer(Jwt.issuer("planscore").upn("vic").groups("viewer").sign()));
+            headers.put("admin JWT", bearer(Jwt.issuer("planscore").upn("ada").groups("admin").sign(PUBLIC_JWT_KEY)));
+            headers.put("agency JWT", bearer(Jwt.issuer("planscore").upn("bob").groups("agency").claim("agency", "a1").sign(PUBLIC_JWT_KEY)));
+            headers.put("viewer JWT", bearer(Jwt.issuer("planscore").upn("vic").groups("viewer").sign(PUBLIC_JWT_KEY)));
         }
         return headers.get(credential.name());
     }
@@ -148,14 +147,5 @@ class AuthorizationMatrixTest {
 
     private static Map<String, String> bearer(String token) {
         return Map.of("Authorization", "Bearer " + token);
-    }
-
-    private static PrivateKey privateKey(String resource) throws Exception {
-        String pem;
-        try (var in = AuthorizationMatrixTest.class.getResourceAsStream("/jwt/" + resource)) {
-            pem = new String(in.readAllBytes());
-        }
-        byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
     }
 }

@@ -1,7 +1,11 @@
 package io.planscore.gateway;
 
 import com.sun.net.httpserver.HttpServer;
+import io.planscore.infra.TestIdentities;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,8 +15,9 @@ import java.util.Map;
 
 /**
  * Stands in for the three internal services so the gateway can be tested alone: every call is
- * answered with what the gateway forwarded (method, path, identity headers, body). Agency
- * {@code unknown} does not exist. The real services are exercised by the end-to-end tests.
+ * answered with what the gateway forwarded (method, path, the identity it signed, body). An identity
+ * that does not verify with the service key is echoed as {@code "unverified"}. Agency {@code unknown}
+ * does not exist. The real services are exercised by the end-to-end tests.
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -28,12 +33,14 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             byte[] body = exchange.getRequestBody().readAllBytes();
+            JsonWebToken identity = identity(exchange.getRequestHeaders().getFirst("Authorization"));
             String echo = """
                     {"method": "%s", "path": "%s", "query": "%s", "role": "%s", "agency": "%s", "principal": "%s",
-                     "internalToken": "%s", "bodyLength": %d}""".formatted(exchange.getRequestMethod(), path,
-                    exchange.getRequestURI().getRawQuery(), header(exchange, "X-Planscore-Role"),
-                    header(exchange, "X-Planscore-Agency"), header(exchange, "X-Planscore-Principal"),
-                    header(exchange, "X-Planscore-Internal-Token"), body.length);
+                     "audience": "%s", "bodyLength": %d}""".formatted(exchange.getRequestMethod(), path,
+                    exchange.getRequestURI().getRawQuery(),
+                    identity == null ? "unverified" : String.join(",", identity.getGroups()),
+                    identity == null ? null : identity.getClaim("agency"), identity == null ? null : identity.getName(),
+                    identity == null ? null : String.join(",", identity.getAudience()), body.length);
             byte[] response = echo.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             if (path.equals("/api/v1/plans") && exchange.getRequestMethod().equals("POST")) {
@@ -49,8 +56,16 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                 "planscore.upstream.scoring-url", url);
     }
 
-    private static String header(com.sun.net.httpserver.HttpExchange exchange, String name) {
-        return exchange.getRequestHeaders().getFirst(name);
+    private static JsonWebToken identity(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        try {
+            return new DefaultJWTParser().verify(authorization.substring("Bearer ".length()),
+                    TestIdentities.servicePublicKey());
+        } catch (ParseException e) {
+            return null;
+        }
     }
 
     @Override

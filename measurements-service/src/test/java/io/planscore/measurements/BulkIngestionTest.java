@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.planscore.infra.RealInfraResource;
+import io.planscore.infra.TestIdentities;
 import io.planscore.measurements.domain.Measurement;
 import io.planscore.measurements.domain.RejectedMeasurement;
 import io.planscore.measurements.plan.IndicatorRules;
@@ -243,11 +244,10 @@ class BulkIngestionTest {
     /** Outside REST Assured, whose read timeout a 10,000-event request may outlast on a busy machine. */
     JsonNode postTimed(String body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(url.toURI()).timeout(Duration.ofMinutes(5))
-                    .header("Content-Type", "application/json");
-            Api.adminHeaders().forEach(request::header);
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request.POST(
-                    HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = HttpRequest.newBuilder(url.toURI()).timeout(Duration.ofMinutes(5))
+                    .header("Content-Type", "application/json").header(TestIdentities.HEADER, TestIdentities.admin())
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
             return Api.MAPPER.readTree(response.body());
         } catch (Exception e) {

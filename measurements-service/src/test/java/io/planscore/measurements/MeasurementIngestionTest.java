@@ -12,6 +12,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,12 +27,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.planscore.infra.TestIdentities.as;
+import static io.planscore.infra.TestIdentities.asAdmin;
+import static io.planscore.infra.TestIdentities.asViewer;
 import static io.planscore.measurements.support.Api.admin;
 import static io.planscore.measurements.support.Api.agency;
 import static io.planscore.measurements.support.Api.batch;
 import static io.planscore.measurements.support.Api.event;
 import static io.planscore.measurements.support.Api.post;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -241,13 +244,13 @@ class MeasurementIngestionTest {
 
         // stored and listed, body as received
         String unknownPlan = cases.get(5).event.get("planId").asText();
-        given().queryParam("planId", chiayi).queryParam("size", 1000).get("/api/v1/measurements/rejected").then()
+        asAdmin().queryParam("planId", chiayi).queryParam("size", 1000).get("/api/v1/measurements/rejected").then()
                 .statusCode(200)
                 .body("items.findAll { it.errors[0].code == 'UNIT_MISMATCH' }.size()", equalTo(1))
                 .body("items.findAll { it.errors[0].code == 'OUT_OF_RANGE' }[0].body.value", equalTo(-1))
                 .body("items.findAll { it.errors[0].code == 'OUT_OF_RANGE' }[0].channel", equalTo("http"))
                 .body("items.findAll { it.errors[0].code == 'OUT_OF_RANGE' }[0].principal", equalTo("test-admin"));
-        given().queryParam("planId", unknownPlan).get("/api/v1/measurements/rejected").then().statusCode(200)
+        asAdmin().queryParam("planId", unknownPlan).get("/api/v1/measurements/rejected").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].errors[0].code", equalTo("UNKNOWN_PLAN"))
                 .body("items[0].errors[0].field", equalTo("planId"));
 
@@ -339,14 +342,14 @@ class MeasurementIngestionTest {
     @Test
     void callersWithoutTheRightRoleAreTurnedAway() {
         ObjectNode e = event(chiayi, "F3-G1-K二", "2018", 2);
-        given().contentType(ContentType.JSON).body(Api.write(e)).post("/api/v1/measurements").then()
+        RestAssured.given().contentType(ContentType.JSON).body(Api.write(e)).post("/api/v1/measurements").then()
                 .statusCode(401).contentType(startsWith("application/problem+json"));
-        given().header("X-Planscore-Role", "viewer").contentType(ContentType.JSON).body(Api.write(e))
+        asViewer().contentType(ContentType.JSON).body(Api.write(e))
                 .post("/api/v1/measurements").then().statusCode(403).contentType(startsWith("application/problem+json"));
-        given().header("X-Planscore-Role", "agency").contentType(ContentType.JSON).body(Api.write(e))
+        as("key:nobody", "agency", null).contentType(ContentType.JSON).body(Api.write(e))
                 .post("/api/v1/measurements").then().statusCode(403);
-        given().header("X-Planscore-Role", "root").contentType(ContentType.JSON).body(Api.write(e))
-                .post("/api/v1/measurements").then().statusCode(403);
+        as("key:root", "root", null).contentType(ContentType.JSON).body(Api.write(e))
+                .post("/api/v1/measurements").then().statusCode(401);
         assertThat(count("eventId", UUID.fromString(e.get("eventId").asText()))).isZero();
     }
 
@@ -507,7 +510,7 @@ class MeasurementIngestionTest {
 
     @Test
     void theOpenApiDocumentDescribesEveryOperation() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        asAdmin().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/api/v1/measurements'.post.responses.'202'.description", containsString("status per event"))
                 .body("paths.'/api/v1/measurements'.get.summary", containsString("correction chains"))
                 .body("paths.'/api/v1/measurements/import'.post.summary", containsString("CSV"))

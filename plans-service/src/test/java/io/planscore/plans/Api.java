@@ -5,9 +5,11 @@ import io.restassured.response.ValidatableResponse;
 
 import java.nio.charset.StandardCharsets;
 
-import static io.restassured.RestAssured.given;
+import static io.planscore.infra.TestIdentities.asAdmin;
+import static io.planscore.infra.TestIdentities.as;
 
-/** Small REST Assured helpers; JSON bodies are read with exact decimals. */
+
+/** Small REST Assured helpers, as an administrator ({@link io.planscore.infra.TestIdentities}); JSON bodies are read with exact decimals. */
 final class Api {
 
     static final String JSON = "application/json; charset=UTF-8";
@@ -17,17 +19,17 @@ final class Api {
     }
 
     static ValidatableResponse post(String path, String body) {
-        return given().contentType(JSON).header("X-Planscore-Principal", ADMIN).header("X-Planscore-Role", "admin")
+        return as(ADMIN, "admin", null).contentType(JSON)
                 .body(body.getBytes(StandardCharsets.UTF_8)).when().post(path).then();
     }
 
     static ValidatableResponse put(String path, String body) {
-        return given().contentType(JSON).header("X-Planscore-Principal", ADMIN).header("X-Planscore-Role", "admin")
+        return as(ADMIN, "admin", null).contentType(JSON)
                 .body(body.getBytes(StandardCharsets.UTF_8)).when().put(path).then();
     }
 
     static ValidatableResponse get(String path) {
-        return given().when().get(path).then();
+        return asAdmin().when().get(path).then();
     }
 
     static JsonNode json(ValidatableResponse response) {

@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 
-import static io.restassured.RestAssured.given;
+import static io.planscore.infra.TestIdentities.asAdmin;
+import static io.planscore.infra.TestIdentities.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -59,11 +60,11 @@ class FixtureImportTest {
                     counts.get("commonIndicators").asInt(), counts.get("targetCells").asInt()})
                     .as(name + " counts vs INDEX.md").containsExactly(expected);
 
-            byte[] exported = given().when().get("/api/v1/plans/" + id + "/export?format=json")
+            byte[] exported = asAdmin().when().get("/api/v1/plans/" + id + "/export?format=json")
                     .then().statusCode(200).contentType("application/json").extract().asByteArray();
             assertThat(Fixtures.parse(exported)).as(name + " export").isEqualTo(original);
 
-            JsonNode imported = Api.json(given().contentType("application/json").body(exported)
+            JsonNode imported = Api.json(asAdmin().contentType("application/json").body(exported)
                     .when().post("/api/v1/plans/import").then().statusCode(201));
             assertThat(imported.get("imported").asInt()).isEqualTo(1);
             String copy = imported.get("plans").get(0).get("id").asText();
@@ -71,7 +72,7 @@ class FixtureImportTest {
             JsonNode copied = Api.json(Api.get("/api/v1/plans/" + copy).statusCode(200));
             assertThat(copied.get("document")).as(name + " re-imported").isEqualTo(original);
             assertThat(copied.get("agencyId")).isEqualTo(read.get("agencyId"));
-            byte[] exportedAgain = given().when().get("/api/v1/plans/" + copy + "/export?format=json")
+            byte[] exportedAgain = asAdmin().when().get("/api/v1/plans/" + copy + "/export?format=json")
                     .then().statusCode(200).extract().asByteArray();
             assertThat(exportedAgain).as(name + " export of the re-import is byte-identical").isEqualTo(exported);
         }
@@ -114,7 +115,7 @@ class FixtureImportTest {
 
     /** GET /api/v1/plans with query parameters given as name=value pairs (values not yet encoded). */
     private static JsonNode list(String query) {
-        var request = given().queryParam("size", 200);
+        var request = asAdmin().queryParam("size", 200);
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
             request = request.queryParam(pair.substring(0, eq), pair.substring(eq + 1));

@@ -10,7 +10,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 
-import static io.restassured.RestAssured.given;
+import static io.planscore.infra.TestIdentities.asAdmin;
+import static io.planscore.infra.TestIdentities.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Step 1 of the slice: a fixture posted as is is stored, read back intact and published. */
@@ -24,8 +25,7 @@ class PlanLifecycleTest {
     @Test
     void postedFixtureIsStoredReadBackAndPublished() {
         String text = Fixtures.text("001");
-        JsonNode created = Fixtures.parse(given().contentType("application/json; charset=UTF-8")
-                .header("X-Planscore-Principal", "key:ab12")
+        JsonNode created = Fixtures.parse(as("key:ab12", "admin", null).contentType("application/json; charset=UTF-8")
                 .body(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/v1/plans")
                 .then().statusCode(201).extract().asByteArray());
@@ -35,7 +35,7 @@ class PlanLifecycleTest {
         assertThat(created.get("title").asText()).isEqualTo("基隆市警察局中程施政計畫（107 至 110 年度）");
         assertThat(created.get("approvedBy").asText()).isEqualTo("key:ab12");
 
-        JsonNode read = Fixtures.parse(given().when().get("/api/v1/plans/" + id)
+        JsonNode read = Fixtures.parse(asAdmin().when().get("/api/v1/plans/" + id)
                 .then().statusCode(200).extract().asByteArray());
         assertThat(read.get("document")).isEqualTo(Fixtures.parse(text));
         assertThat(read.get("agencyName").asText()).isEqualTo("基隆市警察局");

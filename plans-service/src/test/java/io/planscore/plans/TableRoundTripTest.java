@@ -21,7 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
+import static io.planscore.infra.TestIdentities.asAdmin;
+import static io.planscore.infra.TestIdentities.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** KPI tables of seed 001 and three seed 002 departments through CSV and XLSX, and hand-written tables. */
@@ -79,14 +80,14 @@ class TableRoundTripTest {
     }
 
     private static byte[] export(String id, String format, String mediaType) {
-        var response = given().when().get("/api/v1/plans/" + id + "/export?format=" + format).then().statusCode(200)
+        var response = asAdmin().when().get("/api/v1/plans/" + id + "/export?format=" + format).then().statusCode(200)
                 .contentType(mediaType);
         assertThat(response.extract().header("Content-Disposition")).startsWith("attachment; filename=").contains("-v1." + format);
         return response.extract().asByteArray();
     }
 
     private static JsonNode importTable(byte[] body, String mediaType, String query) {
-        return Api.json(given().contentType(mediaType).header("X-Planscore-Principal", Api.ADMIN).body(body)
+        return Api.json(as(Api.ADMIN, "admin", null).contentType(mediaType).body(body)
                 .when().post("/api/v1/plans/import" + query).then().statusCode(201));
     }
 
@@ -211,16 +212,16 @@ class TableRoundTripTest {
                 序號,關鍵策略目標,編號,關鍵績效指標,評估體制,評估方式,衡量標準,109,110
                 1,推動觀光,1,觀光人次,甲,統計數據,每年觀光人次,8 萬人次,9萬人次
                 """;
-        JsonNode problem = Api.json(given().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+        JsonNode problem = Api.json(asAdmin().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/plans/import").then().statusCode(422).contentType("application/problem+json"));
         assertThat(problem.get("errors")).extracting(e -> e.get("field").asText() + " " + e.get("code").asText())
                 .containsExactly("metadata.title REQUIRED", "metadata.agency REQUIRED", "table[2].evaluation_code INVALID_CODE");
-        problem = Api.json(given().contentType("text/csv").body("a,b\nc,d\n".getBytes(StandardCharsets.UTF_8))
+        problem = Api.json(asAdmin().contentType("text/csv").body("a,b\nc,d\n".getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/plans/import?title=x&agency=y").then().statusCode(422));
         assertThat(problem.get("errors").get(0).get("code").asText()).isEqualTo("NO_TABLE");
-        given().contentType(XLSX).body("not a workbook".getBytes(StandardCharsets.UTF_8))
+        asAdmin().contentType(XLSX).body("not a workbook".getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/plans/import").then().statusCode(400).contentType("application/problem+json");
-        given().contentType("application/pdf").body(new byte[]{1})
+        asAdmin().contentType("application/pdf").body(new byte[]{1})
                 .when().post("/api/v1/plans/import").then().statusCode(415);
         assertThat(Rows.count(em)).isEqualTo(before);
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import static io.restassured.RestAssured.given;
+import static io.planscore.infra.TestIdentities.asAdmin;
+import static io.planscore.infra.TestIdentities.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -151,7 +152,7 @@ class ValidationApiTest {
 
     @Test
     void unknownAgencyAndExportFormat() {
-        given().contentType(Api.JSON).body(Fixtures.text("001").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        asAdmin().contentType(Api.JSON).body(Fixtures.text("001").getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/v1/plans?agencyId=" + java.util.UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
         String id = Api.json(Api.post("/api/v1/plans", Fixtures.text("004")).statusCode(201)).get("id").asText();

@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static io.restassured.RestAssured.given;
+import static io.planscore.infra.TestIdentities.asAdmin;
+import static io.planscore.infra.TestIdentities.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -73,7 +74,7 @@ class VersioningTest {
                         tuple("goals[F1-G2].indicators[F1-G2-K1].targets[2018].value", "changed", "92"));
 
         // raising a target needs no justification, but one may be given
-        JsonNode approved = Api.json(given().contentType(Api.JSON).header("X-Planscore-Principal", "jwt:planner-7")
+        JsonNode approved = Api.json(as("jwt:planner-7", "admin", null).contentType(Api.JSON)
                 .body("{\"justification\": \"警政署 raised the national target.\"}")
                 .when().post("/api/v1/plans/" + id + "/versions/2/approve").then().statusCode(200));
         assertThat(approved.get("status").asText()).isEqualTo("approved");
@@ -117,10 +118,10 @@ class VersioningTest {
         assertThat(lineage1).hasSize(30).isEqualTo(lineage2);
 
         // a version that is not a draft cannot be approved again
-        given().contentType(Api.JSON).when().post("/api/v1/plans/" + id + "/versions/2/approve").then().statusCode(409)
+        asAdmin().contentType(Api.JSON).when().post("/api/v1/plans/" + id + "/versions/2/approve").then().statusCode(409)
                 .contentType("application/problem+json");
-        given().contentType(Api.JSON).when().post("/api/v1/plans/" + id + "/versions/1/approve").then().statusCode(409);
-        given().contentType(Api.JSON).when().post("/api/v1/plans/" + id + "/versions/9/approve").then().statusCode(404);
+        asAdmin().contentType(Api.JSON).when().post("/api/v1/plans/" + id + "/versions/1/approve").then().statusCode(409);
+        asAdmin().contentType(Api.JSON).when().post("/api/v1/plans/" + id + "/versions/9/approve").then().statusCode(404);
         Api.get("/api/v1/plans/" + id + "?version=9").statusCode(404).contentType("application/problem+json");
         Api.get("/api/v1/plans/" + UUID.randomUUID()).statusCode(404).contentType("application/problem+json");
         Api.get("/api/v1/plans/not-a-uuid").statusCode(404);
@@ -142,14 +143,14 @@ class VersioningTest {
                 .put("raw", "60(場次)").put("number", 60).put("value", 60);
         Api.put("/api/v1/plans/" + id, Fixtures.write(lowered)).statusCode(201);
 
-        JsonNode problem = Api.json(given().contentType(Api.JSON).when().post("/api/v1/plans/" + id + "/versions/2/approve")
+        JsonNode problem = Api.json(asAdmin().contentType(Api.JSON).when().post("/api/v1/plans/" + id + "/versions/2/approve")
                 .then().statusCode(422).contentType("application/problem+json"));
         assertThat(problem.get("errors")).extracting(e -> e.get("field").asText(), e -> e.get("code").asText()).containsExactly(
                 tuple("goals[4].indicators[0].targets[0].value", "TARGET_LOWERED"),
                 tuple("goals[5].indicators[1].targets[0].value", "TARGET_LOWERED"),
                 tuple("justification", "REQUIRED"));
         assertThat(problem.get("errors").get(0).get("message").asText()).contains("F1-G5-K1", "75", "70");
-        given().contentType(Api.JSON).body("{\"justification\": \"   \"}")
+        asAdmin().contentType(Api.JSON).body("{\"justification\": \"   \"}")
                 .when().post("/api/v1/plans/" + id + "/versions/2/approve").then().statusCode(422);
         // nothing changed
         JsonNode versions = Api.json(Api.get("/api/v1/plans/" + id + "/versions"));
@@ -158,7 +159,7 @@ class VersioningTest {
                 .fromTopics(PlanEvents.TOPIC, m -> m.filter(r -> id.equals(r.key())).skip().first(1))
                 .awaitNoRecords(Duration.ofSeconds(2));
 
-        JsonNode approved = Api.json(given().contentType(Api.JSON)
+        JsonNode approved = Api.json(asAdmin().contentType(Api.JSON)
                 .body("{\"justification\": \"Staff shortage after the 2018 reorganisation (市府函 107-0321).\"}")
                 .when().post("/api/v1/plans/" + id + "/versions/2/approve").then().statusCode(200));
         assertThat(approved.get("justification").asText()).startsWith("Staff shortage");
@@ -179,10 +180,10 @@ class VersioningTest {
                 .fromTopics(PlanEvents.TOPIC, m -> m.filter(r -> id.equals(r.key())))
                 .awaitNoRecords(Duration.ofSeconds(2));
 
-        JsonNode approved = Api.json(given().contentType(Api.JSON).when()
+        JsonNode approved = Api.json(asAdmin().contentType(Api.JSON).when()
                 .post("/api/v1/plans/" + id + "/versions/1/approve").then().statusCode(200));
         assertThat(approved.get("status").asText()).isEqualTo("approved");
-        assertThat(approved.get("approvedBy").asText()).isEqualTo("anonymous");
+        assertThat(approved.get("approvedBy").asText()).isEqualTo("test-admin");
         JsonNode event = Fixtures.parse(PlanEvents.await(companion, id, 1).get(0).value());
         assertThat(event.get("aggregateVersion").asInt()).isEqualTo(1);
         assertThat(event.get("payload").get("document")).isEqualTo(Fixtures.json("004"));

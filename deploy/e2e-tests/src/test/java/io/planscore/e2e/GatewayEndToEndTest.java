@@ -8,7 +8,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 import static io.planscore.e2e.PlatformFixture.admin;
@@ -18,6 +24,7 @@ import static io.planscore.e2e.PlatformFixture.measurement;
 import static io.planscore.e2e.PlatformFixture.read;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -241,4 +248,41 @@ class GatewayEndToEndTest {
         given().header("X-API-Key", "psk_forged").get("/api/v1/plans").then().statusCode(401);
         given().contentType("application/json").body("{}").post("/api/v1/measurements").then().statusCode(401);
     }
+
+    /**
+     * Only the gateway is a door: the internal services refuse a call without a signed identity (the old
+     * shared token and role headers open nothing) and listen on the loopback interface only.
+     */
+    @Test
+    void theInternalServicesAnswerOnlyTheGatewaysSignedIdentities() throws Exception {
+        for (String name : new String[] {"plans-service", "measurements-service", "scoring-service"}) {
+            var service = platform.service(name);
+            given().baseUri(service.baseUri().toString()).port(service.port()).get("/api/v1/plans")
+                    .then().statusCode(401).contentType(startsWith("application/problem+json"));
+            given().baseUri(service.baseUri().toString()).port(service.port())
+                    .header("X-Planscore-Internal-Token", "planscore-local-internal-token")
+                    .header("X-Planscore-Role", "admin").header("Authorization", "Bearer forged")
+                    .contentType("application/json").body("{\"name\": \"intruder\"}")
+                    .post("/api/v1/agencies").then().statusCode(401);
+            Optional<InetAddress> outward = outwardAddress();
+            if (outward.isPresent()) {
+                try (Socket socket = new Socket()) {
+                    assertThatThrownBy(() -> socket.connect(new InetSocketAddress(outward.get(), service.port()), 2000))
+                            .as(name + " on " + outward.get()).isInstanceOf(java.io.IOException.class);
+                }
+            }
+        }
+    }
+
+    private static Optional<InetAddress> outwardAddress() throws Exception {
+        return NetworkInterface.networkInterfaces().filter(nic -> {
+                    try {
+                        return nic.isUp() && !nic.isLoopback();
+                    } catch (java.net.SocketException e) {
+                        return false;
+                    }
+                }).flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address).findFirst();
+    }
 }
+

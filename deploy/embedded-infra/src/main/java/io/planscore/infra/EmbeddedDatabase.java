@@ -75,6 +75,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return jdbcUrl(name);
     }
 
+    /** Sets {@code user}'s password (the local run gives its services one, as production does). */
+    public void setPassword(String user, String password) {
+        if (!user.matches("[a-z_][a-z0-9_]*") || password.contains("'")) {
+            throw new IllegalArgumentException("Not a plain user name or password");
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("ALTER ROLE " + user + " PASSWORD '" + password + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot set the password of " + user, e);
+        }
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
     }

@@ -83,6 +83,7 @@ public final class LocalPlatform {
         say("  API:         " + gateway + "/api/v1   (header X-API-Key: " + adminKey + ")");
         say("  OpenAPI:     " + gateway + "/q/swagger-ui");
         say("  Logs:        " + data.resolve("logs"));
+        say("  Secrets:     " + data.resolve("secrets") + "   (generated keys; jwt-issuer-private.pem signs bearer JWTs)");
         say("Press Ctrl-C to stop.");
         stopped.await();
     }

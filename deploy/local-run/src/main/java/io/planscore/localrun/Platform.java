@@ -15,21 +15,24 @@ import java.util.Map;
 /**
  * The whole of planscore on one machine: a real PostgreSQL (one database per service), a real
  * single-node Kafka, and the four services as separate JVMs. Used by the local run and by the
- * end-to-end tests, which kill and restart services to prove nothing is lost.
+ * end-to-end tests, which kill and restart services to prove nothing is lost. Its keys and passwords are
+ * generated on the first start into the data folder ({@link LocalSecrets}); the internal services listen on
+ * 127.0.0.1 only.
  */
 public final class Platform implements AutoCloseable {
 
-    /** Where each service lives in the repository, its database and the environment key of its JDBC URL. */
-    private record ServiceSpec(String name, String database, String dbUrlVariable) {
+    /**
+     * Where each service lives in the repository, its database, the environment key of its JDBC URL and
+     * whether it calls other services (and so signs identities with the private service key).
+     */
+    private record ServiceSpec(String name, String database, String dbUrlVariable, boolean signsIdentities) {
     }
 
     private static final List<ServiceSpec> SERVICES = List.of(
-            new ServiceSpec("plans-service", "plans", "PLANS_DB_URL"),
-            new ServiceSpec("measurements-service", "measurements", "MEASUREMENTS_DB_URL"),
-            new ServiceSpec("scoring-service", "scoring", "SCORING_DB_URL"),
-            new ServiceSpec("gateway", "gateway", "GATEWAY_DB_URL"));
-
-    public static final String INTERNAL_TOKEN = "planscore-local-internal-token";
+            new ServiceSpec("plans-service", "plans", "PLANS_DB_URL", false),
+            new ServiceSpec("measurements-service", "measurements", "MEASUREMENTS_DB_URL", true),
+            new ServiceSpec("scoring-service", "scoring", "SCORING_DB_URL", false),
+            new ServiceSpec("gateway", "gateway", "GATEWAY_DB_URL", true));
 
     /** Ports and places. Zero ports mean "any free port". */
     public record Settings(Path repositoryRoot, Path dataDir, boolean persistent, int databasePort, int kafkaPort,
@@ -51,6 +54,8 @@ public final class Platform implements AutoCloseable {
             database = EmbeddedDatabase.startTemporary();
             kafka = EmbeddedKafka.startTemporary();
         }
+        LocalSecrets secrets = LocalSecrets.loadOrCreate(data);
+        database.setPassword(EmbeddedDatabase.USER, secrets.dbPassword());
         Map<String, Integer> ports = new HashMap<>();
         SERVICES.forEach(spec -> ports.put(spec.name(),
                 settings.servicePorts().getOrDefault(spec.name(), 0) == 0
@@ -59,13 +64,21 @@ public final class Platform implements AutoCloseable {
             Map<String, String> env = new HashMap<>();
             env.put(spec.dbUrlVariable(), database.ensureDatabase(spec.database()));
             env.put("DB_USER", EmbeddedDatabase.USER);
-            env.put("DB_PASSWORD", "");
+            env.put("DB_PASSWORD", secrets.dbPassword());
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            env.put("PLANSCORE_INTERNAL_TOKEN", INTERNAL_TOKEN);
+            env.put("PLANSCORE_IDENTITY_PUBLIC_KEY", secrets.identityPublicKey());
+            if (spec.signsIdentities()) {
+                env.put("PLANSCORE_IDENTITY_PRIVATE_KEY", secrets.identityPrivateKey());
+            }
             if (!spec.name().equals("plans-service")) {
                 env.put("PLANSCORE_UPSTREAM_PLANS_URL", localUrl(ports.get("plans-service")));
             }
+            if (!spec.name().equals("gateway")) {
+                // Internal services, their /q/metrics and /q/openapi included, answer this machine only.
+                env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            }
             if (spec.name().equals("gateway")) {
+                env.put("MP_JWT_VERIFY_PUBLICKEY", secrets.jwtIssuerPublicKey());
                 env.put("PLANSCORE_UPSTREAM_MEASUREMENTS_URL", localUrl(ports.get("measurements-service")));
                 env.put("PLANSCORE_UPSTREAM_SCORING_URL", localUrl(ports.get("scoring-service")));
                 env.put("PLANSCORE_BOOTSTRAP_ADMIN_KEY", settings.bootstrapAdminKey());

@@ -1,6 +1,16 @@
 package io.planscore.gateway.proxy;
 
-/** The internal services behind the gateway. */
+/** The internal services behind the gateway, by their application name (the audience of the identities sent). */
 public enum Upstream {
-    PLANS, MEASUREMENTS, SCORING
+    PLANS("plans-service"), MEASUREMENTS("measurements-service"), SCORING("scoring-service");
+
+    private final String serviceName;
+
+    Upstream(String serviceName) {
+        this.serviceName = serviceName;
+    }
+
+    public String serviceName() {
+        return serviceName;
+    }
 }

@@ -1,13 +1,12 @@
 package io.planscore.gateway.proxy;
 
-import io.planscore.platform.security.GatewayHeaders;
 import io.planscore.gateway.security.Caller;
 import io.planscore.platform.problem.Problem;
+import io.planscore.platform.security.IdentitySigner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -19,7 +18,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Forwards an authenticated public request to the internal service that owns it, unchanged in path,
- * query and body, adding who the caller is and the internal token the services require.
+ * query and body, with who the caller is as a short-lived identity signed for that service (the services
+ * check it and apply the role rules themselves).
  * Non-blocking: the JDK client's async API, so a slow upstream holds no thread.
  */
 @ApplicationScoped
@@ -32,11 +32,11 @@ public class UpstreamClient {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final UpstreamConfig config;
-    private final String internalToken;
+    private final IdentitySigner signer;
 
-    public UpstreamClient(UpstreamConfig config, @ConfigProperty(name = "planscore.internal-token") String internalToken) {
+    public UpstreamClient(UpstreamConfig config, IdentitySigner signer) {
         this.config = config;
-        this.internalToken = internalToken;
+        this.signer = signer;
     }
 
     public CompletionStage<Response> forward(Upstream upstream, String method, UriInfo uri, HttpHeaders headers,
@@ -45,19 +45,18 @@ public class UpstreamClient {
                 + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()));
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(config.timeout())
-                .header(GatewayHeaders.INTERNAL_TOKEN, internalToken)
-                .header(GatewayHeaders.PRINCIPAL, caller.principal())
-                .header(GatewayHeaders.ROLE, caller.role().name())
+                .header(HttpHeaders.AUTHORIZATION, identity(upstream, caller))
                 .method(method, body == null || body.length == 0
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (caller.agencyId() != null) {
-            request.header(GatewayHeaders.AGENCY, caller.agencyId());
-        }
         copy(headers, request, HttpHeaders.CONTENT_TYPE);
         copy(headers, request, HttpHeaders.ACCEPT);
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(UpstreamClient::toResponse)
                 .exceptionally(failure -> unavailable(upstream, failure));
+    }
+
+    private String identity(Upstream upstream, Caller caller) {
+        return "Bearer " + signer.sign(caller.identity(), upstream.serviceName());
     }
 
     private static void copy(HttpHeaders from, HttpRequest.Builder to, String name) {
@@ -71,9 +70,7 @@ public class UpstreamClient {
     public CompletionStage<Integer> status(Upstream upstream, String path, Caller caller) {
         HttpRequest request = HttpRequest.newBuilder(config.baseOf(upstream).resolve(path))
                 .timeout(config.timeout())
-                .header(GatewayHeaders.INTERNAL_TOKEN, internalToken)
-                .header(GatewayHeaders.PRINCIPAL, caller.principal())
-                .header(GatewayHeaders.ROLE, caller.role().name())
+                .header(HttpHeaders.AUTHORIZATION, identity(upstream, caller))
                 .GET().build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
     }

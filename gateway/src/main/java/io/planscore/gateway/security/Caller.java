@@ -1,11 +1,12 @@
 package io.planscore.gateway.security;
 
+import io.planscore.platform.security.ServiceIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who is calling, as the internal services see it: the gateway forwards these three facts in
- * {@code X-Planscore-*} headers and the services use them for ownership checks and the audit trail.
+ * Who is calling, as the internal services see it: the gateway forwards these three facts as a signed
+ * {@link ServiceIdentity} and the services use them for their role and ownership checks and the audit trail.
  */
 public record Caller(String principal, Role role, String agencyId) {
 
@@ -21,5 +22,9 @@ public record Caller(String principal, Role role, String agencyId) {
             return new Caller("jwt:" + jwt.getName(), role, agency);
         }
         return new Caller(identity.getPrincipal().getName(), role, agency);
+    }
+
+    public ServiceIdentity identity() {
+        return new ServiceIdentity(principal, ServiceIdentity.Role.valueOf(role.name()), agencyId);
     }
 }

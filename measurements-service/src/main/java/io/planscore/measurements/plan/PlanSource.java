@@ -1,9 +1,10 @@
 package io.planscore.measurements.plan;
 
-import io.planscore.platform.security.GatewayHeaders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.planscore.measurements.events.PlanVersionApproved;
+import io.planscore.platform.security.IdentitySigner;
+import io.planscore.platform.security.ServiceIdentity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,20 +35,23 @@ public class PlanSource {
 
     private static final Logger LOG = Logger.getLogger(PlanSource.class);
     private static final String APPROVED = "approved";
+    /** This service asking plans-service: it only reads, so a viewer is all it needs to be. */
+    private static final ServiceIdentity SELF =
+            new ServiceIdentity("service:measurements-service", ServiceIdentity.Role.viewer, null);
+    private static final String PLANS_SERVICE = "plans-service";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final PlanReadModel readModel;
     private final ObjectMapper mapper;
     private final URI plansUrl;
-    private final String internalToken;
+    private final IdentitySigner signer;
 
     public PlanSource(PlanReadModel readModel, ObjectMapper mapper,
-                      @ConfigProperty(name = "planscore.upstream.plans-url") URI plansUrl,
-                      @ConfigProperty(name = "planscore.internal-token") String internalToken) {
+                      @ConfigProperty(name = "planscore.upstream.plans-url") URI plansUrl, IdentitySigner signer) {
         this.readModel = readModel;
         this.mapper = mapper;
         this.plansUrl = plansUrl;
-        this.internalToken = internalToken;
+        this.signer = signer;
     }
 
     /** Fetches and applies, each in its own transaction, the plans of {@code planIds} that exist there. */
@@ -62,9 +66,7 @@ public class PlanSource {
         HttpRequest request = HttpRequest.newBuilder(plansUrl.resolve("/api/v1/plans/"
                         + URLEncoder.encode(planId, StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(5))
-                .header(GatewayHeaders.INTERNAL_TOKEN, internalToken)
-                .header(GatewayHeaders.PRINCIPAL, "measurements-service")
-                .header(GatewayHeaders.ROLE, "admin")
+                .header("Authorization", "Bearer " + signer.sign(SELF, PLANS_SERVICE))
                 .GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

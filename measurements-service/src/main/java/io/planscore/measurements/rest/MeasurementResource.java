@@ -1,6 +1,5 @@
 package io.planscore.measurements.rest;
 
-import io.planscore.platform.security.GatewayHeaders;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.planscore.measurements.domain.Channel;
 import io.planscore.measurements.repository.MeasurementRepository;
@@ -13,10 +12,10 @@ import io.planscore.measurements.service.MeasurementQueries;
 import io.planscore.platform.problem.FieldError;
 import io.planscore.platform.problem.Problem;
 import io.planscore.platform.problem.ProblemException;
+import io.planscore.platform.security.CurrentCaller;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,7 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -86,10 +84,12 @@ public class MeasurementResource {
 
     private final IngestionService ingestion;
     private final MeasurementQueries queries;
+    private final CurrentCaller currentCaller;
 
-    public MeasurementResource(IngestionService ingestion, MeasurementQueries queries) {
+    public MeasurementResource(IngestionService ingestion, MeasurementQueries queries, CurrentCaller currentCaller) {
         this.ingestion = ingestion;
         this.queries = queries;
+        this.currentCaller = currentCaller;
     }
 
     @POST
@@ -115,7 +115,7 @@ public class MeasurementResource {
     @APIResponse(responseCode = "400", description = "The body is not JSON, or neither an event nor {\"events\": [...]}",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "malformed", value = PROBLEM_400)))
-    @APIResponse(responseCode = "401", description = "No X-Planscore-Role header: not sent through the gateway",
+    @APIResponse(responseCode = "401", description = "No valid service identity: not sent through the gateway",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "A viewer, or an agency posting for another agency's plan: nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -123,14 +123,8 @@ public class MeasurementResource {
     @APIResponse(responseCode = "413", description = "More than 10,000 events",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "too many", value = PROBLEM_413)))
-    public Response submit(JsonNode body,
-                           @Parameter(in = ParameterIn.HEADER, description = "admin, agency or viewer (set by the gateway)")
-                           @HeaderParam(GatewayHeaders.ROLE) String role,
-                           @Parameter(in = ParameterIn.HEADER, description = "The caller's agency id, for role agency")
-                           @HeaderParam(GatewayHeaders.AGENCY) String agency,
-                           @Parameter(in = ParameterIn.HEADER, description = "Who is calling (user or API key), kept as submittedBy")
-                           @HeaderParam(GatewayHeaders.PRINCIPAL) String principal) {
-        Caller caller = caller(role, agency, principal);
+    public Response submit(JsonNode body) {
+        Caller caller = Caller.of(currentCaller.get());
         ingestion.checkCaller(caller);
         IngestReport report = ingestion.ingestJson(body, caller);
         if (body != null && body.isObject() && !body.has("events") && report.rejected() == 1) {
@@ -169,21 +163,15 @@ public class MeasurementResource {
                     examples = @ExampleObject(name = "mixed", value = REPORT_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Not UTF-8, empty, or a header with unknown, repeated or missing columns",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No X-Planscore-Role header",
+    @APIResponse(responseCode = "401", description = "No valid service identity: not sent through the gateway",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "A viewer, or an agency importing for another agency's plan: nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "foreign plan", value = PROBLEM_403)))
     @APIResponse(responseCode = "413", description = "More than 10,000 rows",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response importCsv(byte[] body,
-                              @Parameter(in = ParameterIn.HEADER, description = "admin, agency or viewer (set by the gateway)")
-                              @HeaderParam(GatewayHeaders.ROLE) String role,
-                              @Parameter(in = ParameterIn.HEADER, description = "The caller's agency id, for role agency")
-                              @HeaderParam(GatewayHeaders.AGENCY) String agency,
-                              @Parameter(in = ParameterIn.HEADER, description = "Who is calling, kept as submittedBy")
-                              @HeaderParam(GatewayHeaders.PRINCIPAL) String principal) {
-        Caller caller = caller(role, agency, principal);
+    public Response importCsv(byte[] body) {
+        Caller caller = Caller.of(currentCaller.get());
         ingestion.checkCaller(caller);
         var submissions = CsvImport.read(body == null ? new byte[0] : body, ingestion.maxEvents());
         return Response.accepted(ingestion.ingest(submissions, Channel.CSV, caller)).build();
@@ -258,19 +246,6 @@ public class MeasurementResource {
         return new PageView<>(result.items().stream().map(r -> new RejectedView(r.row().rejectionId, r.row().eventId,
                 r.row().planId, r.errors(), r.body(), r.row().channel, r.row().receivedAt, r.row().principal)).toList(),
                 page, size, result.total());
-    }
-
-    static Caller caller(String role, String agency, String principal) {
-        Caller.Role parsed = Caller.Role.parse(role);
-        if (role != null && !role.isBlank() && parsed == null) {
-            throw ProblemException.forbidden("X-Planscore-Role '" + role + "' is not admin, agency or viewer.");
-        }
-        String who = blankToNull(principal);
-        if (who == null) {
-            who = parsed == null ? "anonymous" : parsed.name().toLowerCase(java.util.Locale.ROOT)
-                    + (blankToNull(agency) != null ? ":" + agency.trim() : "");
-        }
-        return new Caller(parsed, blankToNull(agency), who);
     }
 
     private static int integer(String name, String text) {

@@ -1,11 +1,13 @@
 package io.planscore.measurements.service;
 
+import io.planscore.platform.security.ServiceIdentity;
+
 import java.util.Locale;
 
 /**
- * Who is submitting, as the gateway says ({@code X-Planscore-Role}, {@code X-Planscore-Agency},
- * {@code X-Planscore-Principal}). {@code admin} may post for any plan; {@code agency} only for plans
- * of its own agency; {@code viewer} may not post.
+ * Who is submitting: the verified service identity of an HTTP call, or the identity headers of a Kafka
+ * record. {@code admin} may post for any plan; {@code agency} only for plans of its own agency;
+ * {@code viewer} may not post.
  */
 public record Caller(Role role, String agencyId, String principal) {
 
@@ -21,6 +23,11 @@ public record Caller(Role role, String agencyId, String principal) {
                 return null;
             }
         }
+    }
+
+    public static Caller of(ServiceIdentity identity) {
+        return new Caller(Role.valueOf(identity.role().name().toUpperCase(Locale.ROOT)), identity.agencyId(),
+                identity.principal());
     }
 
     /** Kafka submissions without identity headers: the broker's ACLs decided who may write. */

@@ -143,14 +143,14 @@ public class IngestionService {
     public void checkCaller(Caller caller) {
         if (caller == null || caller.role() == null) {
             throw new ProblemException(Problem.of(401, "unauthenticated", "Caller unknown",
-                    "The request carries no valid X-Planscore-Role header (admin, agency or viewer); "
+                    "The request carries no known role (admin, agency or viewer); "
                             + "measurements are posted through the gateway.", List.of()));
         }
         if (caller.role() == Caller.Role.VIEWER) {
             throw ProblemException.forbidden("A viewer may read measurements but not post them; nothing was stored.");
         }
         if (caller.role() == Caller.Role.AGENCY && (caller.agencyId() == null || caller.agencyId().isBlank())) {
-            throw ProblemException.forbidden("An agency caller must carry X-Planscore-Agency; nothing was stored.");
+            throw ProblemException.forbidden("An agency caller must name its agency; nothing was stored.");
         }
     }
 

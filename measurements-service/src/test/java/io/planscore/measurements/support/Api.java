@@ -2,6 +2,7 @@ package io.planscore.measurements.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.planscore.infra.TestIdentities;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -9,9 +10,7 @@ import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
-
-/** REST calls as the gateway makes them (role, agency and principal headers). */
+/** REST calls as the gateway makes them: with a signed identity of {@link TestIdentities}. */
 public final class Api {
 
     public static final ObjectMapper MAPPER = new ObjectMapper();
@@ -20,17 +19,11 @@ public final class Api {
     }
 
     public static RequestSpecification admin() {
-        return given().headers(adminHeaders());
-    }
-
-    /** The headers of {@link #admin()}, for clients other than REST Assured. */
-    public static Map<String, String> adminHeaders() {
-        return Map.of("X-Planscore-Role", "admin", "X-Planscore-Principal", "test-admin");
+        return TestIdentities.asAdmin();
     }
 
     public static RequestSpecification agency(String agencyId) {
-        return given().header("X-Planscore-Role", "agency").header("X-Planscore-Agency", agencyId)
-                .header("X-Planscore-Principal", "key:" + agencyId);
+        return TestIdentities.asAgency(agencyId);
     }
 
     public static ValidatableResponse post(RequestSpecification as, Object body) {

@@ -4,6 +4,7 @@ import io.planscore.plans.service.AgencyService;
 import io.planscore.plans.service.PageRequest;
 import io.planscore.plans.service.Views;
 import io.planscore.platform.problem.Problem;
+import io.planscore.platform.security.CurrentCaller;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,8 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,9 +45,11 @@ public class AgencyResource {
              "detail": "Agency '9f3e2c1a-5d4b-4c3e-9a8f-1b2c3d4e5f60' does not exist."}""";
 
     private final AgencyService agencies;
+    private final CurrentCaller caller;
 
-    public AgencyResource(AgencyService agencies) {
+    public AgencyResource(AgencyService agencies, CurrentCaller caller) {
         this.agencies = agencies;
+        this.caller = caller;
     }
 
     @POST
@@ -62,8 +63,8 @@ public class AgencyResource {
     @APIResponse(responseCode = "422", description = "Name missing or parent unknown",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = PROBLEM_422)))
-    public Response create(AgencyService.NewAgency request, @Context HttpHeaders headers) {
-        Views.AgencyView created = agencies.create(request, Caller.of(headers).principal());
+    public Response create(AgencyService.NewAgency request) {
+        Views.AgencyView created = agencies.create(request, caller.get().principal());
         return Response.status(Response.Status.CREATED).header("Location", "/api/v1/agencies/" + created.id()).entity(created).build();
     }
 

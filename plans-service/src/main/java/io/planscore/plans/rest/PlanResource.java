@@ -9,8 +9,10 @@ import io.planscore.plans.service.PlanService;
 import io.planscore.plans.service.PlanTransferService;
 import io.planscore.plans.service.Views;
 import io.planscore.platform.problem.FieldError;
+import io.planscore.platform.problem.Flags;
 import io.planscore.platform.problem.Problem;
 import io.planscore.platform.problem.ProblemException;
+import io.planscore.platform.security.CurrentCaller;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -21,8 +23,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -50,11 +50,13 @@ public class PlanResource {
     private final PlanService plans;
     private final PlanTransferService transfer;
     private final DocumentJson json;
+    private final CurrentCaller caller;
 
-    public PlanResource(PlanService plans, PlanTransferService transfer, DocumentJson json) {
+    public PlanResource(PlanService plans, PlanTransferService transfer, DocumentJson json, CurrentCaller caller) {
         this.plans = plans;
         this.transfer = transfer;
         this.json = json;
+        this.caller = caller;
     }
 
     @POST
@@ -77,10 +79,11 @@ public class PlanResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_422)))
     public Response create(String body,
-                           @Parameter(description = "keep version 1 a draft") @QueryParam("draft") @DefaultValue("false") boolean draft,
-                           @Parameter(description = "the owning agency; default: found by plan.agency") @QueryParam("agencyId") UUID agencyId,
-                           @Context HttpHeaders headers) throws JsonProcessingException {
-        Views.PlanView created = plans.create(parse(body), draft, agencyId, Caller.of(headers).principal());
+                           @Parameter(description = "keep version 1 a draft: true or false (anything else is 400)",
+                                   schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("draft") String draft,
+                           @Parameter(description = "the owning agency; default: found by plan.agency") @QueryParam("agencyId") UUID agencyId) throws JsonProcessingException {
+        Views.PlanView created = plans.create(parse(body), Flags.parse("draft", draft, false), agencyId,
+                caller.get().principal());
         return Response.status(Response.Status.CREATED).header("Location", "/api/v1/plans/" + created.id()).entity(created).build();
     }
 
@@ -141,9 +144,9 @@ public class PlanResource {
     @APIResponse(responseCode = "422", description = "The document is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_422)))
-    public Response revise(@PathParam("planId") UUID planId, String body, @Context HttpHeaders headers)
+    public Response revise(@PathParam("planId") UUID planId, String body)
             throws JsonProcessingException {
-        Views.PlanView draft = plans.revise(planId, parse(body), Caller.of(headers).principal());
+        Views.PlanView draft = plans.revise(planId, parse(body), caller.get().principal());
         return Response.status(Response.Status.CREATED).header("Location", "/api/v1/plans/" + planId + "?version=" + draft.version()).entity(draft).build();
     }
 
@@ -214,8 +217,7 @@ public class PlanResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "lowered", value = Examples.PROBLEM_LOWERED)))
     @Consumes(MediaType.WILDCARD)
-    public Views.PlanView approve(@PathParam("planId") UUID planId, @PathParam("version") int version, String body,
-                                  @Context HttpHeaders headers) throws JsonProcessingException {
+    public Views.PlanView approve(@PathParam("planId") UUID planId, @PathParam("version") int version, String body) throws JsonProcessingException {
         String justification = null;
         if (body != null && !body.isBlank()) {
             JsonNode approval = json.parse(body);
@@ -226,7 +228,7 @@ public class PlanResource {
             }
             justification = value == null || value.isNull() ? null : value.asText();
         }
-        return plans.approve(planId, version, justification, Caller.of(headers).principal());
+        return plans.approve(planId, version, justification, caller.get().principal());
     }
 
     @POST
@@ -247,10 +249,11 @@ public class PlanResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_422)))
     public Response importJson(String body,
-                               @Parameter(description = "keep version 1 of each plan a draft") @QueryParam("draft") @DefaultValue("false") boolean draft,
-                               @Parameter(description = "the owning agency of every imported plan") @QueryParam("agencyId") UUID agencyId,
-                               @Context HttpHeaders headers) throws JsonProcessingException {
-        return imported(transfer.importJson(parse(body), draft, agencyId, Caller.of(headers).principal()));
+                               @Parameter(description = "keep version 1 of each plan a draft: true or false (anything else is 400)",
+                                       schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("draft") String draft,
+                               @Parameter(description = "the owning agency of every imported plan") @QueryParam("agencyId") UUID agencyId) throws JsonProcessingException {
+        return imported(transfer.importJson(parse(body), Flags.parse("draft", draft, false), agencyId,
+                caller.get().principal()));
     }
 
     @POST
@@ -269,10 +272,10 @@ public class PlanResource {
     @APIResponse(responseCode = "422", description = "The table or the plan it describes is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_TABLE_422)))
-    public Response importCsv(byte[] body, @BeanParam TableMetadata metadata, @Context HttpHeaders headers) {
+    public Response importCsv(byte[] body, @BeanParam TableMetadata metadata) {
         try {
             List<List<String>> grid = TableFormats.readCsv(new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8));
-            return importTable(grid, metadata, "import.csv", headers);
+            return importTable(grid, metadata, "import.csv");
         } catch (TableFormats.UnreadableTable e) {
             throw ProblemException.badRequest(e.getMessage(), new FieldError("$", "UNREADABLE_CSV", e.getMessage()));
         }
@@ -294,9 +297,9 @@ public class PlanResource {
     @APIResponse(responseCode = "422", description = "The table or the plan it describes is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = Examples.PROBLEM_TABLE_422)))
-    public Response importXlsx(byte[] body, @BeanParam TableMetadata metadata, @Context HttpHeaders headers) {
+    public Response importXlsx(byte[] body, @BeanParam TableMetadata metadata) {
         try {
-            return importTable(TableFormats.readXlsx(body == null ? new byte[0] : body), metadata, "import.xlsx", headers);
+            return importTable(TableFormats.readXlsx(body == null ? new byte[0] : body), metadata, "import.xlsx");
         } catch (TableFormats.UnreadableTable e) {
             throw ProblemException.badRequest(e.getMessage(), new FieldError("$", "UNREADABLE_XLSX", e.getMessage()));
         }
@@ -328,8 +331,9 @@ public class PlanResource {
 
     /** Plan metadata of a KPI-table import; wins over the table's header block. */
     public static class TableMetadata {
-        @QueryParam("draft") @DefaultValue("false") @Parameter(description = "keep version 1 a draft")
-        public boolean draft;
+        @QueryParam("draft") @Parameter(description = "keep version 1 a draft: true or false (anything else is 400)",
+                schema = @Schema(type = SchemaType.BOOLEAN))
+        public String draft;
         @QueryParam("agencyId") @Parameter(description = "the owning agency; default: found by the agency name")
         public UUID agencyId;
         @QueryParam("title") @Parameter(description = "plan title (計畫名稱)")
@@ -360,9 +364,9 @@ public class PlanResource {
         }
     }
 
-    private Response importTable(List<List<String>> grid, TableMetadata metadata, String source, HttpHeaders headers) {
-        return imported(transfer.importTable(grid, metadata.overrides(), source, metadata.draft, metadata.agencyId,
-                Caller.of(headers).principal()));
+    private Response importTable(List<List<String>> grid, TableMetadata metadata, String source) {
+        return imported(transfer.importTable(grid, metadata.overrides(), source, Flags.parse("draft", metadata.draft, false),
+                metadata.agencyId, caller.get().principal()));
     }
 
     private static Response imported(Views.ImportResult result) {

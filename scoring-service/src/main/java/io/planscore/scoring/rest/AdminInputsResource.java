@@ -1,6 +1,6 @@
 package io.planscore.scoring.rest;
 
-import io.planscore.platform.security.GatewayHeaders;
+import io.planscore.platform.security.CurrentCaller;
 import io.planscore.platform.problem.FieldError;
 import io.planscore.platform.problem.ProblemException;
 import io.planscore.scoring.domain.AdminInput;
@@ -9,7 +9,6 @@ import io.planscore.scoring.service.ScoringService;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,10 +31,12 @@ public class AdminInputsResource {
 
     private final ScoringService scoring;
     private final AdminInputRepository inputs;
+    private final CurrentCaller caller;
 
-    public AdminInputsResource(ScoringService scoring, AdminInputRepository inputs) {
+    public AdminInputsResource(ScoringService scoring, AdminInputRepository inputs, CurrentCaller caller) {
         this.scoring = scoring;
         this.inputs = inputs;
+        this.caller = caller;
     }
 
     public record NewInput(String indicatorId, Integer year, String kind, BigDecimal value, String note) {
@@ -52,10 +53,9 @@ public class AdminInputsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Enter a verdict, award, external target or baseline value; the plan-year is rescored")
-    public Response enter(@PathParam("planId") String planId, NewInput body,
-                          @HeaderParam(GatewayHeaders.PRINCIPAL) String principal) {
+    public Response enter(@PathParam("planId") String planId, NewInput body) {
         AdminInput input = validate(planId, body);
-        input.enteredBy = principal == null ? "anonymous" : principal;
+        input.enteredBy = caller.get().principal();
         InputView view = InputView.of(scoring.apply(input));
         return Response.created(URI.create("/api/v1/scores/plans/" + planId + "/admin-inputs/" + view.id()))
                 .entity(view).build();

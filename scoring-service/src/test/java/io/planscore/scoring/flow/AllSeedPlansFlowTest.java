@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import static io.restassured.RestAssured.given;
+import static io.planscore.infra.TestIdentities.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -80,7 +80,7 @@ class AllSeedPlansFlowTest {
 
         for (var plan : yearOfPlan.entrySet()) {
             await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
-                JsonNode card = mapper.readTree(given().get("/api/v1/scores/plans/{planId}?year={year}",
+                JsonNode card = mapper.readTree(asAdmin().get("/api/v1/scores/plans/{planId}?year={year}",
                         plan.getKey(), plan.getValue()).then().statusCode(200).extract().asString());
                 assertThat(card.path("trigger").path("eventId").asText()).isEqualTo(lastEventOfPlan.get(plan.getKey()));
                 assertThat(card.path("scorecard").path("indicators")).allSatisfy(indicator ->

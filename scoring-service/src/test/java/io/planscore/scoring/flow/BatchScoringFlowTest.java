@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.planscore.infra.TestIdentities.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -173,12 +173,12 @@ class BatchScoringFlowTest {
     }
 
     private JsonNode scorecard(String planId, int year) throws Exception {
-        return mapper.readTree(given().get("/api/v1/scores/plans/{planId}?year={year}", planId, year)
+        return mapper.readTree(asAdmin().get("/api/v1/scores/plans/{planId}?year={year}", planId, year)
                 .then().statusCode(200).extract().asString()).path("scorecard");
     }
 
     private static int versions(String planId, int year) {
-        return given().get("/api/v1/scores/plans/{planId}/history?year={year}", planId, year)
+        return asAdmin().get("/api/v1/scores/plans/{planId}/history?year={year}", planId, year)
                 .then().statusCode(200).extract().jsonPath().getList("scoreVersion").size();
     }
 }

@@ -17,7 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.planscore.infra.TestIdentities.asAdmin;
+import static io.planscore.infra.TestIdentities.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -71,7 +72,7 @@ class PeerRankingFlowTest {
         events.record(corrected);
         awaitRank(police, "4", false, false);
         awaitRank(finance, "3", false, false);
-        given().get("/api/v1/scores/plans/{planId}?year=2018", police).then().statusCode(200)
+        asAdmin().get("/api/v1/scores/plans/{planId}?year=2018", police).then().statusCode(200)
                 .body("trigger.eventType", equalTo("PeerResultReported"));
 
         // The police bureau's revision ranks it in another group: it leaves this one, finance moves up, and the
@@ -120,7 +121,7 @@ class PeerRankingFlowTest {
     }
 
     private JsonNode indicator(String planId) throws Exception {
-        return mapper.readTree(given()
+        return mapper.readTree(asAdmin()
                 .get("/api/v1/scores/plans/{planId}/indicators/{indicatorId}?year=2018", planId, GROWTH)
                 .asString()).path("indicator");
     }

@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.planscore.infra.TestIdentities.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -71,25 +71,25 @@ class ProvenanceFlowTest {
         UUID third = UUID.randomUUID();
         consumer.onMeasurements(List.of(events.recorded(corrected), recorded(third, planId, "2018-03", "5")));
 
-        JsonPath history = given().get("/api/v1/scores/plans/{planId}/history?year=2018", planId)
+        JsonPath history = asAdmin().get("/api/v1/scores/plans/{planId}/history?year=2018", planId)
                 .then().statusCode(200).extract().jsonPath();
         assertThat(history.getList("scoreVersion")).hasSize(3);
-        JsonPath old = given().get(EXPLANATION + "?year=2018&asOf={asOf}", planId, "G2-K1",
+        JsonPath old = asAdmin().get(EXPLANATION + "?year=2018&asOf={asOf}", planId, "G2-K1",
                 history.getString("[1].computedAt")).then().statusCode(200).extract().jsonPath();
         assertThat(old.getLong("scoreVersion")).isEqualTo(2);
         assertThat(old.getInt("inputEventCount")).isEqualTo(2);
         assertThat(old.getInt("indicator.inputCount")).isEqualTo(2);
         assertThat(old.getList("inputEvents.eventId")).containsExactly(first.toString(), second.toString());
 
-        JsonPath current = given().get(EXPLANATION + "?year=2018", planId, "G2-K1")
+        JsonPath current = asAdmin().get(EXPLANATION + "?year=2018", planId, "G2-K1")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(current.getInt("inputEventCount")).isEqualTo(3);
         assertThat(current.getList("inputEvents.eventId"))
                 .containsExactly(second.toString(), correction.toString(), third.toString());
-        given().get(EXPLANATION + "?year=2018&size=2&page=1", planId, "G2-K1")
+        asAdmin().get(EXPLANATION + "?year=2018&size=2&page=1", planId, "G2-K1")
                 .then().statusCode(200).body("inputEventCount", equalTo(3)).body("page", equalTo(1))
                 .body("inputEvents.eventId", equalTo(List.of(third.toString())));
-        given().get(EXPLANATION + "?year=2018&size=501", planId, "G2-K1")
+        asAdmin().get(EXPLANATION + "?year=2018&size=501", planId, "G2-K1")
                 .then().statusCode(422).body("errors[0].field", equalTo("size"));
     }
 
@@ -109,7 +109,7 @@ class ProvenanceFlowTest {
 
         // Only "sum of 601 events" in a derivation step is longer than "1 (event …)".
         assertThat(body(planId).length()).isLessThan(afterOne + 100);
-        given().get(EXPLANATION + "?year=2018&size=500&page=1", planId, "G2-K1")
+        asAdmin().get(EXPLANATION + "?year=2018&size=500&page=1", planId, "G2-K1")
                 .then().statusCode(200).body("inputEventCount", equalTo(601))
                 .body("indicator.inputCount", equalTo(601)).body("inputEvents.size()", equalTo(101));
         // Recomputed from the inputs through the version's inputs_through, the scorecard is the stored one.
@@ -124,7 +124,7 @@ class ProvenanceFlowTest {
     }
 
     private String body(String planId) {
-        JsonNode scorecard = given().get("/api/v1/scores/plans/{planId}?year=2018", planId)
+        JsonNode scorecard = asAdmin().get("/api/v1/scores/plans/{planId}?year=2018", planId)
                 .then().statusCode(200).extract().as(JsonNode.class).path("scorecard");
         return scorecard.toString();
     }

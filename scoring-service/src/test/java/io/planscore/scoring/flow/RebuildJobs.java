@@ -5,7 +5,7 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
 
-import static io.restassured.RestAssured.given;
+import static io.planscore.infra.TestIdentities.asAdmin;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.matchesPattern;
 
@@ -16,7 +16,7 @@ final class RebuildJobs {
     }
 
     static JsonPath rebuildAndWait() {
-        String location = given().post("/api/v1/scores/rebuild")
+        String location = asAdmin().post("/api/v1/scores/rebuild")
                 .then().statusCode(202)
                 .header("Location", matchesPattern(".*/api/v1/scores/rebuild/[0-9a-f-]{36}"))
                 .extract().header("Location");
@@ -26,7 +26,7 @@ final class RebuildJobs {
     static JsonPath awaitFinished(String location) {
         String path = location.substring(location.indexOf("/api/v1/"));
         return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> given().get(path).then().statusCode(200).extract().jsonPath(),
+                .until(() -> asAdmin().get(path).then().statusCode(200).extract().jsonPath(),
                         job -> !List.of("QUEUED", "RUNNING").contains(job.getString("state")));
     }
 }

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.planscore.infra.TestIdentities.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -125,7 +125,7 @@ class RebuildTest {
         assertThat(job.getInt("planYears")).isGreaterThanOrEqualTo(5); // 001 covers 2018-2021, 003 covers 2018
         assertThat(job.getString("finishedAt")).isNotNull();
 
-        JsonPath oldest = given().get("/api/v1/scores/plans/{planId}/history?year=2018&order=oldest&size=2", weighted)
+        JsonPath oldest = asAdmin().get("/api/v1/scores/plans/{planId}/history?year=2018&order=oldest&size=2", weighted)
                 .then().statusCode(200)
                 .body("items", hasSize(2))
                 .body("items[0]", not(hasKey("scorecard")))
@@ -137,19 +137,19 @@ class RebuildTest {
         assertThat(oldest.getMap("items[1].statusCounts")).containsKeys("met", "atRisk", "offTrack", "pending",
                 "notScored");
         assertThat(oldest.getMap("items[1].coverage")).containsKeys("withTarget", "scored", "share");
-        given().get("/api/v1/scores/plans/{planId}/history?year=2018&page=1&size=2", weighted)
+        asAdmin().get("/api/v1/scores/plans/{planId}/history?year=2018&page=1&size=2", weighted)
                 .then().statusCode(200)
                 .body("order", equalTo("newest"))
                 .body("items.scoreVersion", contains((int) total - 2, (int) total - 3));
 
         String firstComputedAt = oldest.getString("items[0].computedAt");
-        given().get("/api/v1/scores/plans/{planId}?year=2018&asOf={asOf}", weighted, firstComputedAt)
+        asAdmin().get("/api/v1/scores/plans/{planId}?year=2018&asOf={asOf}", weighted, firstComputedAt)
                 .then().statusCode(200).body("scoreVersion", equalTo(1));
-        var latest = given().get("/api/v1/scores/plans/{planId}?year=2018", weighted).then().statusCode(200)
+        var latest = asAdmin().get("/api/v1/scores/plans/{planId}?year=2018", weighted).then().statusCode(200)
                 .extract().jsonPath();
-        given().get("/api/v1/scores/plans/{planId}?year=2018&version=2", weighted)
+        asAdmin().get("/api/v1/scores/plans/{planId}?year=2018&version=2", weighted)
                 .then().statusCode(200).body("scoreVersion", equalTo(2)).body("scorecard.year", equalTo(2018));
-        assertThat(oldest.getString("items[1].totalScore")).isEqualTo(given()
+        assertThat(oldest.getString("items[1].totalScore")).isEqualTo(asAdmin()
                 .get("/api/v1/scores/plans/{planId}?year=2018&version=2", weighted).jsonPath()
                 .getString("scorecard.totalScore"));
         assertThat(latest.getLong("scoreVersion")).isEqualTo(total);
@@ -163,7 +163,7 @@ class RebuildTest {
         assertBadParameter("/api/v1/scores/plans/{planId}/history?year=2018&order=sideways", planId, "order");
         assertBadParameter("/api/v1/scores/plans/{planId}/history", planId, "year");
         assertBadParameter("/api/v1/scores/plans/{planId}?version=1", planId, "year");
-        given().get("/api/v1/scores/plans/{planId}?year=2018&version=99", planId).then().statusCode(404);
+        asAdmin().get("/api/v1/scores/plans/{planId}?year=2018&version=99", planId).then().statusCode(404);
         assertBadParameter("/api/v1/scores/rebuild/{jobId}", "not-a-uuid", "jobId");
     }
 
@@ -180,7 +180,7 @@ class RebuildTest {
         assertThat(job.getList("differingPlanYears")).containsExactly(planId + "/2018");
         assertThat(job.getInt("versionsAppended")).isEqualTo(1);
 
-        JsonPath history = given().get("/api/v1/scores/plans/{planId}/history?year=2018", planId)
+        JsonPath history = asAdmin().get("/api/v1/scores/plans/{planId}/history?year=2018", planId)
                 .then().statusCode(200).body("total", equalTo(2)).extract().jsonPath();
         assertThat(history.getString("items[0].trigger.eventType")).isEqualTo("rebuild");
         assertThat(history.getString("items[0].trigger.eventId")).isEqualTo(job.getString("jobId"));
@@ -201,11 +201,11 @@ class RebuildTest {
                         INSERT INTO rebuild_job (id, state, requested_at, started_at, snapshot_seq)
                         VALUES (?1, 'RUNNING', now(), now(), 1)""").setParameter(1, orphan).executeUpdate());
 
-        given().post("/api/v1/scores/rebuild")
+        asAdmin().post("/api/v1/scores/rebuild")
                 .then().statusCode(409).contentType(startsWith("application/problem+json"));
 
         assertThat(rebuild.recoverInterrupted()).isEqualTo(1); // what scoring does when it starts
-        given().get("/api/v1/scores/rebuild/{jobId}", orphan).then().statusCode(200)
+        asAdmin().get("/api/v1/scores/rebuild/{jobId}", orphan).then().statusCode(200)
                 .body("state", equalTo("INTERRUPTED"))
                 .body("identical", nullValue())
                 .body("error", containsString("stopped"));
@@ -214,7 +214,7 @@ class RebuildTest {
     }
 
     private static void assertBadParameter(String path, String pathParam, String field) {
-        given().get(path, pathParam).then().statusCode(400)
+        asAdmin().get(path, pathParam).then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .body("errors.field", hasItem(field));
     }

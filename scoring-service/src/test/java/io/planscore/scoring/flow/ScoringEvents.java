@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.planscore.infra.TestIdentities.asAdmin;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -49,7 +49,7 @@ final class ScoringEvents {
         String planId = UUID.randomUUID().toString();
         approve(planId, 1, document);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/api/v1/scores/plans/{planId}?year={year}", planId, year).then().statusCode(200)
+                asAdmin().get("/api/v1/scores/plans/{planId}?year={year}", planId, year).then().statusCode(200)
                         .body("planVersion", equalTo(1)));
         return planId;
     }

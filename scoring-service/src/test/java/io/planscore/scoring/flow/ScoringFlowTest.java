@@ -17,7 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.planscore.infra.TestIdentities.asAdmin;
+import static io.planscore.infra.TestIdentities.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -55,7 +56,7 @@ class ScoringFlowTest {
         events.send(ScoringEvents.RECORDED, recorded);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/api/v1/scores/plans/{planId}?year=2018", planId).then().statusCode(200)
+                asAdmin().get("/api/v1/scores/plans/{planId}?year=2018", planId).then().statusCode(200)
                         .body("trigger.eventId", equalTo(eventId.toString())));
         JsonNode indicator = indicator(planId, "G2-K1");
         // 50 場 planned, 40 held: a = 40 / 50 = 0.8, below the 0.9 amber line.
@@ -63,7 +64,7 @@ class ScoringFlowTest {
         assertThat(indicator.path("status").asText()).isEqualTo("OFF_TRACK");
 
         Thread.sleep(1_000); // the duplicate, if it were applied, would have produced a version by now
-        List<String> triggers = given().get("/api/v1/scores/plans/{planId}/history?year=2018", planId)
+        List<String> triggers = asAdmin().get("/api/v1/scores/plans/{planId}/history?year=2018", planId)
                 .then().statusCode(200).extract().jsonPath().getList("items.trigger.eventId");
         assertThat(triggers).containsOnlyOnce(eventId.toString());
 
@@ -123,7 +124,7 @@ class ScoringFlowTest {
             // The baseline is now (60 + 70 + 95) / 3 = 75: 75 is not above it.
             assertThat(indicator.path("status").asText()).isEqualTo("AT_RISK");
             assertThat(indicator.path("baselineInputs").toString()).contains("\"eventCount\":1");
-            List<String> inputs = given().get("/api/v1/scores/plans/{planId}/indicators/F1-G1-K1?year=2018", planId)
+            List<String> inputs = asAdmin().get("/api/v1/scores/plans/{planId}/indicators/F1-G1-K1?year=2018", planId)
                     .then().statusCode(200).extract().jsonPath().getList("inputEvents.eventId");
             assertThat(inputs).contains(correction.toString()).doesNotContain(y2017.toString());
         });
@@ -134,28 +135,28 @@ class ScoringFlowTest {
         String planId = events.planScored(SEED_003, 2018);
         events.record(events.measurement(UUID.randomUUID(), planId, "F1-G1-K1", "2018", "75"));
         for (int year = 2015; year <= 2017; year++) {
-            given().contentType("application/json").header("X-Planscore-Principal", "key:admin")
+            as("key:admin", "admin", null).contentType("application/json")
                     .body("{\"indicatorId\": \"F1-G1-K1\", \"year\": " + year + ", \"kind\": \"baseline_value\", \"value\": 74}")
                     .post("/api/v1/scores/plans/{planId}/admin-inputs", planId)
                     .then().statusCode(201).body("enteredBy", equalTo("key:admin"));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(indicator(planId, "F1-G1-K1").path("status").asText()).isEqualTo("MET")); // 75 > 74
-        given().contentType("application/json").body("{\"indicatorId\": \"nope\", \"year\": 2018, \"kind\": \"award\", \"value\": 1}")
+        asAdmin().contentType("application/json").body("{\"indicatorId\": \"nope\", \"year\": 2018, \"kind\": \"award\", \"value\": 1}")
                 .post("/api/v1/scores/plans/{planId}/admin-inputs", planId)
                 .then().statusCode(422).body("errors[0].field", equalTo("indicatorId"));
-        given().contentType("application/json").body("{\"year\": 2018, \"kind\": \"bogus\"}")
+        asAdmin().contentType("application/json").body("{\"year\": 2018, \"kind\": \"bogus\"}")
                 .post("/api/v1/scores/plans/{planId}/admin-inputs", planId)
                 .then().statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItems("indicatorId", "value", "kind"));
     }
 
     private String latestTrigger(String planId) throws Exception {
-        return mapper.readTree(given().get("/api/v1/scores/plans/{planId}?year=2018", planId).asString())
+        return mapper.readTree(asAdmin().get("/api/v1/scores/plans/{planId}?year=2018", planId).asString())
                 .path("trigger").path("eventId").asText();
     }
 
     private JsonNode indicator(String planId, String indicatorId) throws Exception {
-        return mapper.readTree(given().get("/api/v1/scores/plans/{planId}/indicators/{indicatorId}?year=2018",
+        return mapper.readTree(asAdmin().get("/api/v1/scores/plans/{planId}/indicators/{indicatorId}?year=2018",
                 planId, indicatorId).asString()).path("indicator");
     }
 }

@@ -1,18 +1,17 @@
 package io.planscore.platform.security;
 
 /**
- * The headers the gateway adds to every call it forwards to a service: who the caller is (established by the
- * gateway from an API key or a JWT) and the internal token that proves the call came through the gateway.
- * Services trust the identity headers only because {@link InternalCallFilter} admits no one else.
+ * Identity headers of a record on {@code measurements.submitted.v1}: who an agency's system submits as
+ * (the broker's ACLs decide who may write there). HTTP calls carry a signed {@link ServiceIdentity}
+ * instead; these headers mean nothing on HTTP.
  */
 public final class GatewayHeaders {
 
-    public static final String INTERNAL_TOKEN = "X-Planscore-Internal-Token";
-    /** The authenticated principal, e.g. {@code key:3f2a…} or a JWT subject; kept in audit trails. */
+    /** The submitting principal; kept in audit trails. */
     public static final String PRINCIPAL = "X-Planscore-Principal";
     /** {@code admin}, {@code agency} or {@code viewer}. */
     public static final String ROLE = "X-Planscore-Role";
-    /** The caller's agency id; present for the agency role. */
+    /** The submitter's agency id; present for the agency role. */
     public static final String AGENCY = "X-Planscore-Agency";
 
     private GatewayHeaders() {

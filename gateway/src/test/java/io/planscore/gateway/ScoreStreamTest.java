@@ -7,7 +7,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,13 +17,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import static io.planscore.gateway.ScoreUpdatesTopic.versions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,8 +37,6 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(FakeUpstreams.class)
 class ScoreStreamTest {
 
-    private static final String TOPIC = "scoring.score-updated.v1";
-
     @InjectKafkaCompanion
     KafkaCompanion kafka;
 
@@ -48,9 +45,7 @@ class ScoreStreamTest {
 
     @BeforeEach
     void topic() {
-        if (!kafka.topics().list().contains(TOPIC)) {
-            kafka.topics().createAndWait(TOPIC, 3);
-        }
+        ScoreUpdatesTopic.ensureTopic(kafka);
     }
 
     @Test
@@ -118,16 +113,7 @@ class ScoreStreamTest {
     }
 
     private void publish(String planId, long scoreVersion) {
-        String payload = """
-                {"planId": "%s", "agencyId": "a1", "year": 2018, "planVersion": 1, "scoreVersion": %d,
-                 "computedAt": "%s", "trigger": {"eventId": "%s", "eventType": "MeasurementRecorded"},
-                 "scorecard": {"totalScore": %d}}""".formatted(planId, scoreVersion, Instant.now(), UUID.randomUUID(),
-                scoreVersion);
-        String envelope = """
-                {"eventId": "%s", "eventType": "ScoreUpdated", "schemaVersion": 1, "occurredAt": "%s",
-                 "aggregateId": "%s", "aggregateVersion": %d, "producer": "test", "payload": %s}""".formatted(
-                UUID.randomUUID(), Instant.now(), planId, scoreVersion, payload);
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(TOPIC, planId, envelope)).awaitCompletion();
+        ScoreUpdatesTopic.publish(kafka, List.of(ScoreUpdatesTopic.scoreUpdated(planId, "a1", scoreVersion, 0)));
     }
 
     private SseSubscription subscribe(String planId, String lastEventId) {
@@ -141,12 +127,5 @@ class ScoreStreamTest {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stream + "?planId=" + planId))
                         .header("X-API-Key", ApiSecurityTest.ADMIN_KEY).build(),
                 HttpResponse.BodyHandlers.ofInputStream()).body();
-    }
-
-    /** The score versions of the updates a subscriber received, in order. */
-    private static List<Long> versions(SseSubscription subscription) {
-        return subscription.events("score-updated").stream()
-                .map(e -> Long.parseLong(e.data().replaceAll(".*\"scoreVersion\":\\s*(\\d+).*", "$1")))
-                .toList();
     }
 }

@@ -128,6 +128,16 @@ public final class Platform implements AutoCloseable {
         return service("gateway");
     }
 
+    /** Another gateway replica: the gateway's settings on a free port, ready; stopped with the platform. */
+    public ServiceProcess startGatewayReplica(String name) {
+        ServiceProcess replica = gateway().replica(name, EmbeddedKafka.freePort(),
+                settings.dataDir().resolve("logs").resolve(name + ".log"));
+        services.put(name, replica);
+        replica.start();
+        replica.awaitReady(Duration.ofMinutes(3));
+        return replica;
+    }
+
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }

@@ -35,6 +35,11 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** The same service as another process (not started): a second replica. */
+    ServiceProcess replica(String replicaName, int replicaPort, Path replicaLog) {
+        return new ServiceProcess(replicaName, jar, replicaPort, environment, replicaLog);
+    }
+
     public String name() {
         return name;
     }

@@ -5,12 +5,14 @@ import io.planscore.platform.events.EnvelopeCodec;
 import io.planscore.platform.events.EventEnvelope;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Logs every {@code ScoreUpdated} once (deduplicated on its event id) and fans it out to the
- * subscribers of this gateway instance; a redelivered update reaches no subscriber twice, since each
- * skips ids it has sent.
+ * Every gateway replica reads every {@code ScoreUpdated} (a consumer group of its own), appends it to
+ * the shared log unless another replica or an earlier delivery was first, then publishes to its
+ * subscribers whatever the log gained, in log order: so a replica's subscribers see every update once,
+ * with the same id as on every other replica.
  */
 @ApplicationScoped
 public class ScoreUpdateConsumer {
@@ -27,12 +29,13 @@ public class ScoreUpdateConsumer {
 
     @Incoming("score-updates")
     @Blocking
-    public void onScoreUpdated(String record) {
-        EventEnvelope envelope = codec.read(record);
+    public void onScoreUpdated(ConsumerRecord<String, String> record) {
+        EventEnvelope envelope = codec.read(record.value());
         JsonNode payload = envelope.payload();
         String agencyId = payload.path("agencyId").isTextual() ? payload.get("agencyId").asText() : null;
-        hub.publish(log.append(envelope.eventId(), payload.path("planId").asText(envelope.aggregateId()), agencyId,
-                payload.path("year").asInt(), payload.path("scoreVersion").asLong(envelope.aggregateVersion()),
-                payload.toString()));
+        log.append(envelope.eventId(), record.partition(), record.offset(),
+                payload.path("planId").asText(envelope.aggregateId()), agencyId, payload.path("year").asInt(),
+                payload.path("scoreVersion").asLong(envelope.aggregateVersion()), payload.toString());
+        hub.publishNew();
     }
 }

@@ -71,11 +71,11 @@ class ProvenanceFlowTest {
         UUID third = UUID.randomUUID();
         consumer.onMeasurements(List.of(events.recorded(corrected), recorded(third, planId, "2018-03", "5")));
 
-        JsonPath history = asAdmin().get("/api/v1/scores/plans/{planId}/history?year=2018", planId)
+        JsonPath history = asAdmin().get("/api/v1/scores/plans/{planId}/history?year=2018&order=oldest", planId)
                 .then().statusCode(200).extract().jsonPath();
-        assertThat(history.getList("scoreVersion")).hasSize(3);
+        assertThat(history.getList("items.scoreVersion")).hasSize(3);
         JsonPath old = asAdmin().get(EXPLANATION + "?year=2018&asOf={asOf}", planId, "G2-K1",
-                history.getString("[1].computedAt")).then().statusCode(200).extract().jsonPath();
+                history.getString("items[1].computedAt")).then().statusCode(200).extract().jsonPath();
         assertThat(old.getLong("scoreVersion")).isEqualTo(2);
         assertThat(old.getInt("inputEventCount")).isEqualTo(2);
         assertThat(old.getInt("indicator.inputCount")).isEqualTo(2);

@@ -2,7 +2,8 @@ package io.planscore.gateway;
 
 import io.planscore.infra.RealInfraResource;
 import io.planscore.infra.TestIdentities;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
@@ -27,8 +28,8 @@ import static io.restassured.RestAssured.given;
  * the agency the gateway forwards — see the end-to-end tests.
  */
 @QuarkusTest
-@QuarkusTestResource(RealInfraResource.class)
-@QuarkusTestResource(FakeUpstreams.class)
+@WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakeUpstreams.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class AuthorizationMatrixTest {
 
     private static final Set<String> ALL = Set.of("admin", "agency", "viewer");

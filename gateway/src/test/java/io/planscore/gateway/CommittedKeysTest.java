@@ -1,7 +1,8 @@
 package io.planscore.gateway;
 
 import io.planscore.infra.RealInfraResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
@@ -30,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * signed with any key found in the repository is refused.
  */
 @QuarkusTest
-@QuarkusTestResource(RealInfraResource.class)
-@QuarkusTestResource(FakeUpstreams.class)
+@WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakeUpstreams.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CommittedKeysTest {
 
     /** Built from parts so that this file does not match its own search. */

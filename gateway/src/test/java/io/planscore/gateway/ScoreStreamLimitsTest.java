@@ -2,7 +2,8 @@ package io.planscore.gateway;
 
 import io.planscore.infra.RealInfraResource;
 import io.planscore.infra.SseSubscription;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
@@ -33,8 +34,8 @@ import static org.hamcrest.Matchers.equalTo;
  * responsive.
  */
 @QuarkusTest
-@QuarkusTestResource(RealInfraResource.class)
-@QuarkusTestResource(FakeUpstreams.class)
+@WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakeUpstreams.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ScoreStreamLimitsTest {
 
     /** More plan-years than one page, more bytes than a client's buffer (1 MiB). */

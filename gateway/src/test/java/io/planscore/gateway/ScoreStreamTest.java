@@ -2,7 +2,8 @@ package io.planscore.gateway;
 
 import io.planscore.infra.RealInfraResource;
 import io.planscore.infra.SseSubscription;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
@@ -33,8 +34,8 @@ import static org.awaitility.Awaitility.await;
  * what it missed; a client that stops reading does not hold the others back.
  */
 @QuarkusTest
-@QuarkusTestResource(RealInfraResource.class)
-@QuarkusTestResource(FakeUpstreams.class)
+@WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakeUpstreams.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ScoreStreamTest {
 
     @InjectKafkaCompanion

@@ -14,7 +14,8 @@ import io.planscore.measurements.support.TestPlans;
 import io.planscore.measurements.support.Topics;
 import io.planscore.platform.outbox.OutboxMessage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
@@ -45,7 +46,7 @@ import static org.awaitility.Awaitility.await;
  * posted twice over HTTP, then the same batch through Kafka.
  */
 @QuarkusTest
-@QuarkusTestResource(RealInfraResource.class)
+@WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class BulkIngestionTest {
 
     /** A multiple of 60 (every invalid kind in every slot); -Dbulk.size=... for a quicker run. */

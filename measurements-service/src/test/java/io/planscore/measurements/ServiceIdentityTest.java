@@ -3,7 +3,8 @@ package io.planscore.measurements;
 import io.planscore.infra.RealInfraResource;
 import io.planscore.infra.TestIdentities;
 import io.planscore.measurements.support.Api;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 /** Called directly, not through the gateway, measurements-service still checks who calls and what they may do. */
 @QuarkusTest
-@QuarkusTestResource(RealInfraResource.class)
+@WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ServiceIdentityTest {
 
     private static final String EVENT = Api.write(Api.event("p-direct", "K1", "2018", 1));

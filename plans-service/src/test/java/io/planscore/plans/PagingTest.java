@@ -2,7 +2,8 @@ package io.planscore.plans;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.planscore.infra.RealInfraResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every list is paged, with a maximum page size; bad paging is a 400 naming the parameter, never a 500. */
 @QuarkusTest
-@QuarkusTestResource(RealInfraResource.class)
+@WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class PagingTest {
 
     @Test

@@ -2,7 +2,8 @@ package io.planscore.plans;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.planscore.infra.RealInfraResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Step 1 of the slice: a fixture posted as is is stored, read back intact and published. */
 @QuarkusTest
-@QuarkusTestResource(RealInfraResource.class)
+@WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class PlanLifecycleTest {
 
     @InjectKafkaCompanion

@@ -9,7 +9,8 @@ import io.planscore.scoring.events.ScoringInputsConsumer;
 import io.planscore.scoring.repository.LiveValueRepository;
 import io.planscore.scoring.repository.MeasurementRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * recomputations read equal the aggregate of the events that count.
  */
 @QuarkusTest
-@QuarkusTestResource(RealInfraResource.class)
+@WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class BatchScoringFlowTest {
 
     private static final String SEED_001 = "001_keelung-police_107-110.json";

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.planscore.infra.RealInfraResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
@@ -31,7 +32,7 @@ import static org.hamcrest.Matchers.equalTo;
  * the rebuild reproduces every version.
  */
 @QuarkusTest
-@QuarkusTestResource(RealInfraResource.class)
+@WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class PeerRankingFlowTest {
 
     private static final String SEED_003 = "003_chiayi-police_107.json";

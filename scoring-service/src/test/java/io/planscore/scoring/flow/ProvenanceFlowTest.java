@@ -9,7 +9,8 @@ import io.planscore.scoring.events.ScoringInputsConsumer;
 import io.planscore.scoring.repository.ScorecardRepository;
 import io.planscore.scoring.service.ScoreProvenance;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.path.json.JsonPath;
@@ -31,7 +32,7 @@ import static org.hamcrest.Matchers.equalTo;
  * pages through exactly the events that version used, recomputed from the plan's inputs up to its inputs_through.
  */
 @QuarkusTest
-@QuarkusTestResource(RealInfraResource.class)
+@WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ProvenanceFlowTest {
 
     private static final String SEED_001 = "001_keelung-police_107-110.json";

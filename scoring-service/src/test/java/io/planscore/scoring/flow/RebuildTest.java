@@ -8,7 +8,8 @@ import io.planscore.scoring.repository.RebuildJobRepository;
 import io.planscore.scoring.repository.ScorecardRepository;
 import io.planscore.scoring.service.ScoreRebuild;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.path.json.JsonPath;
@@ -43,7 +44,7 @@ import static org.hamcrest.Matchers.startsWith;
  * version, and a job left running by a stopped process is INTERRUPTED when scoring starts again.
  */
 @QuarkusTest
-@QuarkusTestResource(RealInfraResource.class)
+@WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class RebuildTest {
 
     private static final List<String> INDICATORS_001 = List.of("G1-K1", "G2-K1", "G3-K1", "G4-K1", "G5-K1", "G6-K1");

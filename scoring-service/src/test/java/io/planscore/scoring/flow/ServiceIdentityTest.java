@@ -2,7 +2,8 @@ package io.planscore.scoring.flow;
 
 import io.planscore.infra.RealInfraResource;
 import io.planscore.infra.TestIdentities;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 /** Called directly, not through the gateway, scoring-service still checks who calls and what they may do. */
 @QuarkusTest
-@QuarkusTestResource(RealInfraResource.class)
+@WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ServiceIdentityTest {
 
     private static final String INPUT = "{\"indicatorId\": \"K1\", \"year\": 2018, \"kind\": \"baseline_value\", \"value\": 1}";

@@ -112,8 +112,9 @@ public final class Benchmarks {
         Thread closer = new Thread(platform::close, "bench-platform-close");
         Runtime.getRuntime().addShutdownHook(closer);
         try {
-            report.fact(String.format(Locale.ROOT, "platform started in %.0f s (load %s); services: -Xmx384m "
-                    + "-XX:+UseSerialGC each, as Platform starts them", (System.nanoTime() - t) / 1e9, Machine.load()));
+            report.fact(String.format(Locale.ROOT, "platform started in %.0f s (load %s); services: %s each, as "
+                    + "Platform starts them", (System.nanoTime() - t) / 1e9, Machine.load(),
+                    String.join(" ", io.planscore.localrun.ServiceProcess.JVM_OPTIONS)));
             settle();
             PlanscoreBenchmark planscore = new PlanscoreBenchmark(platform.gateway().baseUri(), adminKey,
                     platform.kafkaBootstrapServers(), seedPlan, report, scale);

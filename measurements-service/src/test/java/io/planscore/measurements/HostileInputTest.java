@@ -1,19 +1,26 @@
 package io.planscore.measurements;
 
 import io.planscore.infra.RealInfraResource;
+import io.planscore.measurements.domain.Measurement;
+import io.planscore.measurements.domain.RejectedMeasurement;
 import io.planscore.measurements.support.TestPlans;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static io.planscore.measurements.support.Api.admin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -71,6 +78,26 @@ class HostileInputTest {
         }
         admin().contentType(ContentType.JSON).body(event("1e2147483648", "1")).post("/api/v1/measurements").then()
                 .statusCode(400).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aKafkaRecordWithAnUnreadableNumberIsRejectedAloneInItsPoll() {
+        String good = UUID.randomUUID().toString();
+        String bad = UUID.randomUUID().toString();
+        companion.produceStrings().fromRecords(List.of(
+                new ProducerRecord<String, String>("measurements.submitted.v1", plan, event("\"" + bad + "\"", "1e2147483648")),
+                new ProducerRecord<String, String>("measurements.submitted.v1", plan, event("\"" + good + "\"", "1"))))
+                .awaitCompletion(Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(QuarkusTransaction.requiringNew().call(() -> Measurement.count("eventId", UUID.fromString(good))))
+                    .isEqualTo(1L);
+            assertThat(QuarkusTransaction.requiringNew().call(() -> RejectedMeasurement
+                    .<RejectedMeasurement>list("channel = 'kafka' and planId is null")))
+                    .anySatisfy(r -> {
+                        assertThat(r.body).contains(bad);
+                        assertThat(r.errors).contains("MALFORMED_EVENT");
+                    });
+        });
     }
 
     @Test

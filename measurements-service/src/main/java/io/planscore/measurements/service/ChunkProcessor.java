@@ -263,8 +263,8 @@ public class ChunkProcessor {
                 if (parsed != null && !parsed.isMissingNode()) {
                     return parsed;
                 }
-            } catch (JsonProcessingException ignored) {
-                // not JSON: kept as text below
+            } catch (JsonProcessingException | NumberFormatException ignored) {
+                // not JSON, or a number Jackson cannot read: kept as text below
             }
         }
         return mapper.createObjectNode().put("raw", raw);

@@ -82,6 +82,10 @@ public class SubmittedConsumer {
         } catch (JsonProcessingException e) {
             return Submission.malformed(value, "the record is not valid JSON: " + e.getOriginalMessage(), null,
                     inboxKey, caller);
+        } catch (NumberFormatException e) {
+            // Jackson's way of refusing a number such as 1e2147483648
+            return Submission.malformed(value, "the record holds a number that cannot be read: " + e.getMessage(),
+                    null, inboxKey, caller);
         }
         return Submission.of(body, null, null, inboxKey, caller);
     }

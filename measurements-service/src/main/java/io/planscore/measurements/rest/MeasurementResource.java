@@ -218,8 +218,9 @@ public class MeasurementResource {
     @GET
     @Path("/rejected")
     @Operation(summary = "List rejected submissions",
-            description = "Every submission that was not recorded (any way in), newest first: the body as received, "
-                    + "each error with its field, code and message, the channel, when and from whom.")
+            description = "Every submission that was not recorded (any way in), newest first: the body as received "
+                    + "(a number too long to read back kept as its text; a body over 64 KiB kept as its head, size and "
+                    + "SHA-256, with truncated: true), each error with its field, code and message, the channel, when and from whom.")
     @APIResponse(responseCode = "200", description = "One page of rejections",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "a unit error", value = """
                     {"items": [

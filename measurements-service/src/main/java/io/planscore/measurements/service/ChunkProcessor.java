@@ -17,12 +17,15 @@ import io.planscore.measurements.plan.PlanRules;
 import io.planscore.measurements.repository.MeasurementRepository;
 import io.planscore.platform.events.EventEnvelope;
 import io.planscore.platform.inbox.Inbox;
+import io.planscore.platform.json.PlanscoreJson;
 import io.planscore.platform.outbox.Outbox;
 import io.planscore.platform.problem.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -47,6 +50,12 @@ public class ChunkProcessor {
 
     public static final String PRODUCER = "measurements-service";
     static final String INBOX_CONSUMER = "measurements-service.submitted";
+    /**
+     * A rejected body larger than this (UTF-8 bytes) is kept as its head, size and SHA-256: stored and
+     * published whole, it could exceed what the broker accepts in one record (1 MB by default).
+     */
+    static final int MAX_STORED_BODY = 64 * 1024;
+    static final int STORED_HEAD = 4096;
 
     private final MeasurementRepository measurements;
     private final PlanCatalog catalog;
@@ -176,7 +185,7 @@ public class ChunkProcessor {
     private EventResult reject(Submission submission, ParsedEvent e, List<FieldError> errors, Channel channel,
                                Caller caller, Instant now, List<Outbox.Pending> outgoing,
                                List<RejectedMeasurement> rejectedRows) {
-        JsonNode body = storable(submission.body() != null ? submission.body() : rawBody(submission.raw()));
+        JsonNode body = bounded(storable(submission.body() != null ? submission.body() : rawBody(submission.raw())));
         errors = errors.stream().map(error -> new FieldError(error.field(), error.code(), storable(error.message())))
                 .toList();
         RejectedMeasurement r = new RejectedMeasurement();
@@ -199,9 +208,13 @@ public class ChunkProcessor {
 
     /**
      * The body as received, except for NUL characters (U+0000), which PostgreSQL text and jsonb cannot
-     * hold: they are kept as U+FFFD so that the rejection is stored (and the rest of its chunk with it).
+     * hold: they are kept as U+FFFD so that the rejection is stored (and the rest of its chunk with it);
+     * and a number whose digits could not be read back ({@code 1e5000}) is kept as its text, {@code "1E+5000"}.
      */
     private JsonNode storable(JsonNode node) {
+        if (node.isBigDecimal() && !readableBack(node.decimalValue())) {
+            return mapper.getNodeFactory().textNode(node.decimalValue().toString());
+        }
         if (node.isTextual()) {
             String text = node.textValue();
             return text.indexOf(EventParser.NUL) < 0 ? node : mapper.getNodeFactory().textNode(storable(text));
@@ -219,6 +232,26 @@ public class ChunkProcessor {
         return node;
     }
 
+    /** Written as plain digits (as the application writes decimals), the number fits what a read accepts. */
+    private static boolean readableBack(BigDecimal number) {
+        return number.precision() + Math.abs((long) number.scale()) + 2 <= PlanscoreJson.MAX_NUMBER_LENGTH;
+    }
+
+    /** The body, or when it is larger than {@link #MAX_STORED_BODY}: its head, its size and its SHA-256. */
+    private JsonNode bounded(JsonNode body) {
+        String text = write(body);
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length <= MAX_STORED_BODY) {
+            return body;
+        }
+        int head = Character.isHighSurrogate(text.charAt(STORED_HEAD - 1)) ? STORED_HEAD - 1 : STORED_HEAD;
+        return mapper.createObjectNode()
+                .put("truncated", true)
+                .put("size", utf8.length)
+                .put("sha256", EventParser.sha256(text))
+                .put("head", text.substring(0, head));
+    }
+
     private static String storable(String text) {
         return text == null ? null : text.replace(EventParser.NUL, '\uFFFD');
     }
@@ -230,8 +263,8 @@ public class ChunkProcessor {
                 if (parsed != null && !parsed.isMissingNode()) {
                     return parsed;
                 }
-            } catch (JsonProcessingException ignored) {
-                // not JSON: kept as text below
+            } catch (JsonProcessingException | NumberFormatException ignored) {
+                // not JSON, or a number Jackson cannot read: kept as text below
             }
         }
         return mapper.createObjectNode().put("raw", raw);

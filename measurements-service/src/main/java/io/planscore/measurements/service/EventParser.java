@@ -46,6 +46,9 @@ public final class EventParser {
     /** PostgreSQL text cannot hold U+0000: an event carrying it would fail its whole chunk if it were stored. */
     public static final char NUL = '\0';
 
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant AFTER_LAST_INSTANT = Instant.parse("+10000-01-01T00:00:00Z");
+
     private static final ObjectMapper CANONICAL = new ObjectMapper();
     private static final java.util.regex.Pattern UUID_FORMAT =
             java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -111,7 +114,8 @@ public final class EventParser {
         if (valueNode != null && !valueNode.isNull()) {
             if (valueNode.isNumber()) {
                 value = valueNode.decimalValue();
-                valueText = value.toPlainString();
+                // scientific until the range check: the plain form of 1e999999999 is a billion digits
+                valueText = value.toString();
             } else if (valueNode.isTextual()) {
                 valueText = valueNode.asText().trim();
                 if (valueText.isEmpty()) {
@@ -161,10 +165,11 @@ public final class EventParser {
         String observedAtText = f.text("observedAt", MAX_ID);
         Instant observedAt = null;
         if (observedAtText != null) {
-            observedAt = instant(observedAtText).orElse(null);
+            observedAt = instant(observedAtText).filter(EventParser::storable).orElse(null);
             if (observedAt == null) {
                 errors.add(new FieldError("observedAt", ReasonCode.INVALID_FIELD.name(),
-                        "observedAt '" + observedAtText + "' is not an ISO-8601 instant such as 2019-12-31T00:00:00Z"));
+                        "observedAt '" + observedAtText + "' is not an ISO-8601 instant between the years 1 and 9999, "
+                                + "such as 2019-12-31T00:00:00Z"));
             } else {
                 observedAtText = observedAt.toString();
             }
@@ -242,6 +247,11 @@ public final class EventParser {
         }
     }
 
+    /** Within the years 1..9999: PostgreSQL timestamps stop at 294276 AD, Java's Instant goes on to a billion. */
+    private static boolean storable(Instant instant) {
+        return !instant.isBefore(FIRST_INSTANT) && instant.isBefore(AFTER_LAST_INSTANT);
+    }
+
     private static boolean isHttpUrl(String text) {
         try {
             URI uri = new URI(text);
@@ -282,11 +292,11 @@ public final class EventParser {
                         + node.getNodeType().name().toLowerCase(Locale.ROOT)));
                 return null;
             }
-            String text = node.isNumber() ? node.decimalValue().toPlainString() : node.asText().trim();
-            if (text.isEmpty()) {
+            String text = node.isNumber() ? plain(node.decimalValue(), maxLength) : node.asText().trim();
+            if (text != null && text.isEmpty()) {
                 return null;
             }
-            if (text.length() > maxLength) {
+            if (text == null || text.length() > maxLength) {
                 invalid.add(field);
                 errors.add(new FieldError(field, ReasonCode.INVALID_FIELD.name(),
                         field + " is longer than " + maxLength + " characters"));
@@ -299,6 +309,15 @@ public final class EventParser {
                 return null;
             }
             return text;
+        }
+
+        /** The number as plain digits, or null when they would be longer than {@code maxLength}. */
+        private static String plain(BigDecimal number, int maxLength) {
+            // the plain form has about max(precision, precision - scale) + max(scale, 0) characters
+            if (number.precision() > maxLength || Math.abs((long) number.scale()) > maxLength) {
+                return null;
+            }
+            return number.toPlainString();
         }
 
         boolean invalid(String field) {

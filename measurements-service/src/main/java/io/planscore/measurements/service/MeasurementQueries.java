@@ -76,11 +76,12 @@ public class MeasurementQueries {
         return new Page<>(items, rejections.count(planId));
     }
 
+    /** A body stored before bodies were bounded may hold numbers too long to read: it is then listed as text. */
     private JsonNode read(String json) {
         try {
             return mapper.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+            return mapper.getNodeFactory().textNode(json);
         }
     }
 

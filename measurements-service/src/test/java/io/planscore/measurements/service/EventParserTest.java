@@ -37,6 +37,16 @@ class EventParserTest {
     }
 
     @Test
+    void hugeExponentsAreErrorsWithoutWritingTheirDigits() {
+        ParsedEvent e = EventParser.parse(json("{\"eventId\": 1e999999999, \"period\": 1e10000, "
+                + "\"value\": 1e999999999, \"observedAt\": \"+999999999-12-31T23:59:59Z\"}"), null);
+        assertThat(e.errors()).extracting(error -> error.field() + " " + error.code())
+                .containsExactlyInAnyOrder("eventId INVALID_FIELD", "period INVALID_FIELD", "value INVALID_VALUE",
+                        "observedAt INVALID_FIELD");
+        assertThat(e.canonicalBody()).hasSizeLessThan(500);
+    }
+
+    @Test
     void periodsParseAndNormalise() {
         assertThat(Period.parse("2019")).contains(new Period("2019", 2019));
         assertThat(Period.parse("2019-h1")).contains(new Period("2019-H1", 2019));

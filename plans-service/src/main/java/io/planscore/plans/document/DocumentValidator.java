@@ -69,6 +69,11 @@ public class DocumentValidator {
             "comparator_basis", "number", "scale", "value", "value_max", "unit", "deadline", "parts", "note");
 
     public ValidationReport validate(JsonNode document) {
+        // text that cannot be stored or numbers too long to write out stop here, before any check converts them
+        List<FieldError> unkeepable = document == null ? List.of() : InputBounds.check(document);
+        if (!unkeepable.isEmpty()) {
+            return new ValidationReport(unkeepable, List.of());
+        }
         Run run = new Run();
         run.document(document);
         return new ValidationReport(List.copyOf(run.errors), List.copyOf(run.warnings));

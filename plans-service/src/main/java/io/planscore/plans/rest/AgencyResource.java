@@ -60,7 +60,7 @@ public class AgencyResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the agency",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.AgencyView.class),
                     examples = @ExampleObject(name = "created", value = AGENCY_EXAMPLE)))
-    @APIResponse(responseCode = "422", description = "Name missing or parent unknown",
+    @APIResponse(responseCode = "422", description = "Name missing, longer than 500 characters or holding U+0000, or parent unknown",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = PROBLEM_422)))
     public Response create(AgencyService.NewAgency request) {

@@ -3,6 +3,7 @@ package io.planscore.plans.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.planscore.plans.document.DocumentJson;
+import io.planscore.plans.document.InputBounds;
 import io.planscore.plans.document.TableFormats;
 import io.planscore.plans.service.PageRequest;
 import io.planscore.plans.service.PlanService;
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,6 +48,9 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Plans", description = "Plan documents, versions and approval")
 public class PlanResource {
+
+    /** A search filter longer than this cannot match anything a plan holds. */
+    private static final int MAX_FILTER_LENGTH = 500;
 
     private final PlanService plans;
     private final PlanTransferService transfer;
@@ -66,13 +71,16 @@ public class PlanResource {
                     + "approved at once and published as PlanVersionApproved unless `draft=true`. The agency is "
                     + "`agencyId`, else the agency named by `plan.agency` (found or created under `plan.government`). "
                     + "Every problem of the document is reported at once (422) and nothing is stored; weights that "
-                    + "do not add up are returned as `warnings`.")
+                    + "do not add up are returned as `warnings`. Text holding U+0000 or longer than 10,000 characters "
+                    + "(values and keys) and numbers longer than 100 digits written out (`1e10000`) are refused first "
+                    + "(NUL_CHARACTER, TOO_LONG, NUMBER_OUT_OF_RANGE).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "minimal plan", value = Examples.DOCUMENT)))
     @APIResponse(responseCode = "201", description = "Stored; Location names the plan",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.PlanView.class),
                     examples = @ExampleObject(name = "created", value = Examples.CREATED)))
-    @APIResponse(responseCode = "400", description = "Not JSON",
+    @APIResponse(responseCode = "400", description = "Not JSON, a number longer than 100 characters or beyond what "
+            + "can be read (`1e2147483648`), or nesting deeper than 100 levels",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "malformed", value = Examples.PROBLEM_400)))
     @APIResponse(responseCode = "422", description = "The document is not valid: every problem, located by path",
@@ -98,7 +106,8 @@ public class PlanResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.PlanPage.class),
                     examples = @ExampleObject(name = "page", value = Examples.PAGE)))
     @APIResponse(responseCode = "400", description = "page or size not an integer, page < 0, size outside 1.."
-            + PlanService.MAX_PAGE_SIZE + ", or a page beyond the last reachable row: the parameter is named",
+            + PlanService.MAX_PAGE_SIZE + ", a page beyond the last reachable row, or a text filter with U+0000 or "
+            + "longer than " + MAX_FILTER_LENGTH + " characters: the parameter is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "size too large", value = Examples.PROBLEM_PAGE_SIZE)))
     public Views.PlanPage list(@QueryParam("agency") String agency, @QueryParam("year") Integer year,
@@ -109,6 +118,14 @@ public class PlanResource {
                                @Parameter(description = "plans per page, 1.." + PlanService.MAX_PAGE_SIZE,
                                        schema = @Schema(type = SchemaType.INTEGER, defaultValue = "" + PlanService.DEFAULT_PAGE_SIZE))
                                @QueryParam("size") String size) {
+        List<FieldError> errors = new ArrayList<>();
+        InputBounds.checkText("agency", agency, MAX_FILTER_LENGTH, errors);
+        InputBounds.checkText("kind", kind, MAX_FILTER_LENGTH, errors);
+        InputBounds.checkText("q", q, MAX_FILTER_LENGTH, errors);
+        InputBounds.checkText("fixtureId", fixtureId, MAX_FILTER_LENGTH, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest(errors.get(0).message(), errors.get(0));
+        }
         return plans.list(new PlanService.PlanQuery(agency, year, kind, q, fixtureId,
                 PageRequest.of(page, size, PlanService.DEFAULT_PAGE_SIZE, PlanService.MAX_PAGE_SIZE)));
     }
@@ -227,6 +244,11 @@ public class PlanResource {
                         new FieldError("justification", "TYPE", "justification must be a string."));
             }
             justification = value == null || value.isNull() ? null : value.asText();
+            List<FieldError> errors = new ArrayList<>();
+            InputBounds.checkText("justification", justification, InputBounds.MAX_TEXT, errors);
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid("The justification cannot be kept.", errors);
+            }
         }
         return plans.approve(planId, version, justification, caller.get().principal());
     }

@@ -1,5 +1,6 @@
 package io.planscore.plans.service;
 
+import io.planscore.plans.document.InputBounds;
 import io.planscore.plans.domain.Agency;
 import io.planscore.plans.repository.AgencyRepository;
 import io.planscore.platform.problem.FieldError;
@@ -21,6 +22,8 @@ public class AgencyService {
 
     /** GET /api/v1/agencies: agencies per page, by default and at most. */
     public static final int MAX_PAGE_SIZE = 500;
+    /** Agency names are titles, not documents. */
+    static final int MAX_NAME = 500;
 
     private final AgencyRepository agencies;
     private final EntityManager entityManager;
@@ -37,6 +40,10 @@ public class AgencyService {
         List<FieldError> errors = new ArrayList<>();
         if (request == null || request.name() == null || request.name().isBlank()) {
             errors.add(new FieldError("name", "REQUIRED", "name is required."));
+        }
+        if (request != null) {
+            InputBounds.checkText("name", request.name(), MAX_NAME, errors);
+            InputBounds.checkText("nameEn", request.nameEn(), MAX_NAME, errors);
         }
         if (request != null && request.parentId() != null && agencies.findByIdOptional(request.parentId()).isEmpty()) {
             errors.add(new FieldError("parentId", "UNKNOWN_AGENCY", "agency '" + request.parentId() + "' does not exist."));

@@ -387,6 +387,10 @@ public class PlanService {
      */
     private ValidationReport validate(JsonNode document) {
         ValidationReport report = validator.validate(document);
+        if (!report.valid()) {
+            // refused anyway, and perhaps not even writable (1e10000): the size is checked once the rest is valid
+            return report;
+        }
         int bytes = json.write(document).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         if (bytes <= maxDocumentBytes) {
             return report;

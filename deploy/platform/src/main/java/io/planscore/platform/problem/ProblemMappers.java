@@ -53,6 +53,21 @@ public class ProblemMappers {
                 List.of(new FieldError("$", "MALFORMED_JSON", e.getOriginalMessage()))), uri);
     }
 
+    /**
+     * Jackson reads a number such as {@code 1e2147483648} (an exponent beyond an int) as far as the
+     * parser, then fails with a bare NumberFormatException: that is bad input. Thrown anywhere else, it is our bug.
+     */
+    @ServerExceptionMapper
+    public Response unreadableNumber(NumberFormatException e, UriInfo uri) {
+        StackTraceElement[] stack = e.getStackTrace();
+        if (stack.length == 0 || !stack[0].getClassName().startsWith("com.fasterxml.jackson.")) {
+            return unexpected(e, uri);
+        }
+        String message = "a number in the body cannot be read: " + e.getMessage();
+        return respond(Problem.of(400, "malformed-json", "The body is not valid JSON", message,
+                List.of(new FieldError("$", "MALFORMED_JSON", message))), uri);
+    }
+
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<FieldError> errors = e.getConstraintViolations().stream()

@@ -5,7 +5,8 @@ import io.planscore.measurements.domain.Measurement;
 import io.planscore.measurements.domain.RejectedMeasurement;
 import io.planscore.measurements.support.TestPlans;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.http.ContentType;
@@ -27,7 +28,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 /** Input written to break the service is answered as a client error, and whatever is kept can be read back. */
 @QuarkusTest
-@QuarkusTestResource(RealInfraResource.class)
+@WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class HostileInputTest {
 
     @InjectKafkaCompanion

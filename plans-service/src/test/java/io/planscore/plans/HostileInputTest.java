@@ -3,7 +3,8 @@ package io.planscore.plans;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.planscore.infra.RealInfraResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Input written to break the service is a 400 or 422 naming what is wrong, never a 500. */
 @QuarkusTest
-@QuarkusTestResource(RealInfraResource.class)
+@WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class HostileInputTest {
 
     /** Seed 003 with {@code "HUGE"} in place of the first goal's name, to be replaced by a raw number. */

@@ -42,6 +42,17 @@ final class EventTap implements AutoCloseable {
     private volatile Exception failure;
 
     EventTap(String bootstrap) {
+        KafkaConsumer<String, String> consumer = consumerAtEnd(bootstrap, List.of(RECORDED, SCORED));
+        reader = new Thread(() -> read(consumer), "bench-kafka-tap");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /**
+     * A consumer of every partition of {@code topics} positioned at their end, without a consumer group (it commits
+     * nothing and disturbs no service); waits up to a minute for a topic to exist.
+     */
+    static KafkaConsumer<String, String> consumerAtEnd(String bootstrap, List<String> topics) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -49,7 +60,7 @@ final class EventTap implements AutoCloseable {
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(RECORDED, SCORED)) {
+        for (String topic : topics) {
             List<PartitionInfo> infos = List.of();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (infos.isEmpty() && System.nanoTime() < deadline) {
@@ -67,9 +78,7 @@ final class EventTap implements AutoCloseable {
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
-        reader = new Thread(() -> read(consumer), "bench-kafka-tap");
-        reader.setDaemon(true);
-        reader.start();
+        return consumer;
     }
 
     private void read(KafkaConsumer<String, String> consumer) {

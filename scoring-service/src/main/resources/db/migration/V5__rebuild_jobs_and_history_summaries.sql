@@ -1,14 +1,13 @@
--- The highest input seq a scorecard version incorporates. Every input of a plan takes its seq under the
--- plan's lock, so the version written under that lock incorporates exactly the plan's inputs up to the
--- sequence's last value; the column defaults to it. A rebuild compares its recomputation as of a seq S
--- with the newest version whose inputs_through is below the plan's first input after S.
-ALTER TABLE scorecard ADD COLUMN IF NOT EXISTS inputs_through BIGINT;
-CREATE FUNCTION scoring_inputs_through() RETURNS BIGINT LANGUAGE sql VOLATILE
-    AS $$ SELECT last_value FROM scoring_input_seq $$;
-ALTER TABLE scorecard ALTER COLUMN inputs_through SET DEFAULT scoring_inputs_through();
--- Versions written before: the newest of each plan-year incorporates everything stored so far; what
+-- The highest input seq a scorecard version incorporates (V4; written by ScorecardWriter). A rebuild compares its
+-- recomputation as of a seq S with the newest version whose inputs_through is below the plan's first input after S.
+-- Versions written before V4: the newest of each plan-year incorporates every input of its plan stored so far; what
 -- older ones incorporated is unknown (null), and no rebuild needs it.
-UPDATE scorecard s SET inputs_through = scoring_inputs_through()
+ALTER TABLE scorecard ADD COLUMN IF NOT EXISTS inputs_through BIGINT;
+UPDATE scorecard s SET inputs_through = greatest(
+        (SELECT max(input_seq) FROM plan_version WHERE plan_id = s.plan_id),
+        (SELECT max(input_seq) FROM measurement WHERE plan_id = s.plan_id),
+        (SELECT max(input_seq) FROM admin_input WHERE plan_id = s.plan_id),
+        (SELECT max(input_seq) FROM peer_input WHERE plan_id = s.plan_id))
 WHERE s.inputs_through IS NULL
   AND s.score_version = (SELECT max(l.score_version) FROM scorecard l WHERE l.plan_id = s.plan_id AND l.year = s.year);
 

@@ -15,6 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A real single-node Kafka (broker and KRaft controller in one), running in this JVM.
@@ -23,6 +26,9 @@ import java.util.Properties;
  * directory keeps its topics across restarts; a temporary one is deleted on {@link #close()}.
  */
 public final class EmbeddedKafka implements AutoCloseable {
+
+    /** Ports {@link #freePort} handed out in this JVM. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private final KafkaRaftServer server;
     private final Path logDir;
@@ -115,12 +121,17 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /**
      * A port that is free now, chosen below Linux's ephemeral range (32768+): a port handed out by the
-     * kernel could be taken again by any outgoing connection before the server that reserved it binds.
+     * kernel could be taken again by any outgoing connection before the server that reserved it binds. Never the
+     * same port twice in one JVM: servers started together bind only later, so a port that tests free now may
+     * already be promised to another of them.
      */
     public static int freePort() {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 200; attempt++) {
             int candidate = random.nextInt(20_000, 32_000);
+            if (!HANDED_OUT.add(candidate)) {
+                continue;
+            }
             try (ServerSocket socket = new ServerSocket(candidate)) {
                 socket.setReuseAddress(true);
                 return candidate;

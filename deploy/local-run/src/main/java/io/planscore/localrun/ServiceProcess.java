@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +35,8 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path log;
     private Process process;
+    /** Where this start's output begins in the log, which earlier starts appended to. */
+    private long logOffset;
 
     ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log) {
         this.name = name;
@@ -83,6 +86,7 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(log.getParent());
+            logOffset = Files.exists(log) ? Files.size(log) : 0;
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
@@ -98,7 +102,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (listening() && HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -110,6 +114,18 @@ public final class ServiceProcess implements AutoCloseable {
             sleep(250);
         }
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+    }
+
+    /**
+     * Whether this process itself reported listening on its port: another process holding the port would answer
+     * the readiness check too, while this one fails to bind and exits.
+     */
+    private boolean listening() throws IOException {
+        byte[] written = Files.readAllBytes(log);
+        String sinceStart = new String(written, (int) Math.min(logOffset, written.length),
+                (int) Math.max(0, written.length - logOffset), StandardCharsets.ISO_8859_1);
+        return sinceStart.lines().anyMatch(line -> line.contains("Listening on: http://")
+                && line.strip().endsWith(":" + port));
     }
 
     public synchronized boolean isAlive() {

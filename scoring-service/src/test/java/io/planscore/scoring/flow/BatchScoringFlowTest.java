@@ -43,6 +43,7 @@ class BatchScoringFlowTest {
     private static final List<String> INDICATORS_003 = List.of("F1-G1-K1", "F3-G1-K二", "F3-G3-K一", "F2-G1-K1");
     private static final int BATCHED = 1;
     private static final int ONE_BY_ONE = 2;
+    private static final int CHUNKED = 3;
 
     @InjectKafkaCompanion
     KafkaCompanion kafka;
@@ -71,8 +72,10 @@ class BatchScoringFlowTest {
     @Test
     void aBatchScoresExactlyAsItsEventsOneByOneAndItsRedeliveryChangesNothing() throws Exception {
         ScoringEvents events = new ScoringEvents(kafka, mapper);
-        Map<Integer, Plan> plans001 = Map.of(BATCHED, plan(events, SEED_001), ONE_BY_ONE, plan(events, SEED_001));
-        Map<Integer, Plan> plans003 = Map.of(BATCHED, plan(events, SEED_003), ONE_BY_ONE, plan(events, SEED_003));
+        Map<Integer, Plan> plans001 = Map.of(BATCHED, plan(events, SEED_001), ONE_BY_ONE, plan(events, SEED_001),
+                CHUNKED, plan(events, SEED_001));
+        Map<Integer, Plan> plans003 = Map.of(BATCHED, plan(events, SEED_003), ONE_BY_ONE, plan(events, SEED_003),
+                CHUNKED, plan(events, SEED_003));
         long run = new Random().nextLong() & 0xffff_ffff_0000_0000L;
         List<Step> history = history(new Random(20261204));
 
@@ -89,11 +92,21 @@ class BatchScoringFlowTest {
         for (Step step : history) {
             consumer.onMeasurements(List.of(record(events, step, ONE_BY_ONE, run, plans001, plans003)));
         }
-
-        for (int year = 2018; year <= 2021; year++) {
-            assertSameScorecard(plans001, year, history.size(), run);
+        // Polls of a few records: each merges into cells earlier polls filled, some of which it also corrects.
+        Random chunks = new Random(7);
+        for (int from = 0; from < history.size(); ) {
+            int to = Math.min(history.size(), from + 2 + chunks.nextInt(8));
+            consumer.onMeasurements(history.subList(from, to).stream()
+                    .map(step -> record(events, step, CHUNKED, run, plans001, plans003)).toList());
+            from = to;
         }
-        assertSameScorecard(plans003, 2018, history.size(), run);
+
+        for (int side : List.of(ONE_BY_ONE, CHUNKED)) {
+            for (int year = 2018; year <= 2021; year++) {
+                assertSameScorecard(plans001, side, year, history.size(), run);
+            }
+            assertSameScorecard(plans003, side, 2018, history.size(), run);
+        }
         // The plan version's scorecard, then the batch's.
         assertThat(versions(plans001.get(BATCHED).id(), 2018)).isEqualTo(2);
         assertThat(versions(plans003.get(BATCHED).id(), 2018)).isEqualTo(2);
@@ -103,14 +116,18 @@ class BatchScoringFlowTest {
         assertThat(versions(plans003.get(BATCHED).id(), 2018)).isEqualTo(2);
 
         // What recomputations read (live_value, maintained per batch) is the aggregate of the events that count.
-        for (Plan plan : List.of(plans001.get(BATCHED), plans003.get(BATCHED), plans001.get(ONE_BY_ONE))) {
+        for (Plan plan : List.of(plans001.get(BATCHED), plans003.get(BATCHED), plans001.get(ONE_BY_ONE),
+                plans001.get(CHUNKED), plans003.get(CHUNKED))) {
             QuarkusTransaction.requiringNew().run(() -> assertThat(liveValues.ofPlan(plan.id()))
                     .containsExactlyInAnyOrderElementsOf(LiveValue.of(measurements.counting(plan.id())).stream()
                             .map(LiveValue::withoutEventIds).toList()));
         }
     }
 
-    /** Actuals over several years and periods, corrections and retractions of earlier ones. */
+    /**
+     * Actuals over several years and periods, corrections (some to another period of the same year) and retractions
+     * of earlier ones.
+     */
     private static List<Step> history(Random random) {
         List<Step> steps = new ArrayList<>();
         List<Step> live = new ArrayList<>();
@@ -120,7 +137,9 @@ class BatchScoringFlowTest {
             if (roll < 3 && !live.isEmpty()) {
                 Step target = live.remove(random.nextInt(live.size()));
                 boolean retract = roll == 0;
-                step = new Step(place, target.seed001(), target.indicatorId(), target.period(),
+                String period = retract || random.nextInt(3) > 0 ? target.period()
+                        : target.period().substring(0, 4) + "-%02d".formatted(1 + random.nextInt(12));
+                step = new Step(place, target.seed001(), target.indicatorId(), period,
                         retract ? null : Integer.toString(random.nextInt(120)), retract ? "retraction" : "correction",
                         target.place());
             } else {
@@ -161,16 +180,18 @@ class BatchScoringFlowTest {
         return new UUID(run + place, side);
     }
 
-    /** The one-by-one twin's scorecard, its plan and event ids replaced by the batched twin's, is the same. */
-    private void assertSameScorecard(Map<Integer, Plan> twins, int year, int places, long run) throws Exception {
+    /** A twin's scorecard, its plan and event ids replaced by the batched twin's, is the same. */
+    private void assertSameScorecard(Map<Integer, Plan> twins, int side, int year, int places, long run)
+            throws Exception {
         Plan batched = twins.get(BATCHED);
-        Plan oneByOneTwin = twins.get(ONE_BY_ONE);
-        String oneByOne = scorecard(oneByOneTwin.id(), year).toString()
-                .replace(oneByOneTwin.id(), batched.id()).replace(oneByOneTwin.government(), batched.government());
+        Plan twin = twins.get(side);
+        String twinScorecard = scorecard(twin.id(), year).toString()
+                .replace(twin.id(), batched.id()).replace(twin.government(), batched.government());
         for (int place = 0; place < places; place++) {
-            oneByOne = oneByOne.replace(eventId(run, place, ONE_BY_ONE).toString(), eventId(run, place, BATCHED).toString());
+            twinScorecard = twinScorecard.replace(eventId(run, place, side).toString(),
+                    eventId(run, place, BATCHED).toString());
         }
-        assertThat(scorecard(batched.id(), year)).isEqualTo(mapper.readTree(oneByOne));
+        assertThat(scorecard(batched.id(), year)).isEqualTo(mapper.readTree(twinScorecard));
     }
 
     private JsonNode scorecard(String planId, int year) throws Exception {

@@ -13,18 +13,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code java -jar deploy/benchmarks/target/planscore-benchmarks.jar [--raw-only | --burst-only] [--scale 1.0] [--max-minutes 45]}
+ * {@code java -jar deploy/benchmarks/target/planscore-benchmarks.jar [--raw-only | --burst-only] [--only S1,S3,S4,S5,S6] [--scale 1.0] [--max-minutes 45]}
  *
  * <p>Starts a throw-away planscore (embedded PostgreSQL and Kafka, the four services as processes, on free
  * ports of 127.0.0.1), measures the raw ceiling of those same servers (plain Kafka produce/consume, plain
  * PostgreSQL inserts into a scratch database), then the planscore paths through the gateway, prints a
  * Markdown table and writes it to {@code deploy/benchmarks/target/results.md}. {@code --raw-only} measures
  * the ceiling alone, on a bare embedded Kafka and PostgreSQL; {@code --burst-only} scoring at stream speed
- * (S1–S6) alone, without the ceiling and the P rows. Every benchmark is bounded in count and
+ * (S1–S6) alone, without the ceiling and the P rows; {@code --only} picks some of S1 (the burst, S1–S2p), S3, S4, S5
+ * and S6 (which tops up S1's plans). Every benchmark is bounded in count and
  * time; {@code --max-minutes} bounds the whole run. See docs/benchmarks.md.
  */
 public final class Benchmarks {
@@ -45,6 +47,7 @@ public final class Benchmarks {
         boolean rawOnly = arguments.contains("--raw-only");
         boolean burstOnly = arguments.contains("--burst-only");
         double scale = Double.parseDouble(option(arguments, "--scale", "1.0"));
+        Set<String> rows = Set.of(option(arguments, "--only", "S1,S3,S4,S5,S6").split(","));
         long maxMinutes = Long.parseLong(option(arguments, "--max-minutes", "45"));
         Path repo = repositoryRoot(option(arguments, "--repo", System.getProperty("planscore.home")));
         Path out = Path.of(option(arguments, "--out", repo.resolve("deploy/benchmarks/target/results.md").toString()));
@@ -60,7 +63,7 @@ public final class Benchmarks {
         if (rawOnly) {
             raw(report, scale);
         } else {
-            full(report, repo, scale, burstOnly);
+            full(report, repo, scale, burstOnly, rows);
         }
         String markdown = report.markdown();
         System.out.println();
@@ -91,7 +94,8 @@ public final class Benchmarks {
         }
     }
 
-    private static void full(Report report, Path repo, double scale, boolean burstOnly) throws IOException {
+    private static void full(Report report, Path repo, double scale, boolean burstOnly, Set<String> rows)
+            throws IOException {
         String adminKey = "psk_bench-" + UUID.randomUUID();
         byte[] seedPlan = seedPlan(repo);
         report.fact("gateway rate limit raised for this run: " + RATE_LIMIT + "=" + System.getenv(RATE_LIMIT) + ", "
@@ -126,7 +130,7 @@ public final class Benchmarks {
                 runRaw(report, platform.kafkaBootstrapServers(), platform.jdbcUrl("postgres"), scale);
             }
             System.out.println("scoring at stream speed through the gateway " + platform.gateway().baseUri() + " ...");
-            streamSpeed.run();
+            streamSpeed.run(rows);
             if (!burstOnly) {
                 System.out.println("planscore paths through the gateway " + platform.gateway().baseUri() + " ...");
                 planscore.run();

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,28 +63,37 @@ final class StreamSpeedBenchmark {
         this.memory = memory;
     }
 
-    void run() {
+    /** Runs the rows named in {@code rows} (S1 stands for the burst: S1, S2 and S2p; S6 needs S1's plans). */
+    void run(Set<String> rows) {
         report.fact("RSS at rest (VmRSS, after start and settling): " + ServiceMemory.describe(memory.sample()));
         memory.start();
         try (Admin admin = Admin.create(adminProperties())) {
             List<String> burstPlans = new ArrayList<>();
             try {
-                latency("S3", "POST → its score-updated on SSE, at rest", preparePlan(), 0);
-                latency("S4", "POST → its score-updated on SSE, under 500 events/s", preparePlan(), 500);
-                for (int i = 0; i < 10; i++) {
-                    burstPlans.add(preparePlan());
+                if (rows.contains("S3")) {
+                    latency("S3", "POST → its score-updated on SSE, at rest", preparePlan(), 0);
                 }
-                burst(admin, burstPlans, preparePlan());
+                if (rows.contains("S4")) {
+                    latency("S4", "POST → its score-updated on SSE, under 500 events/s", preparePlan(), 500);
+                }
+                if (rows.contains("S1")) {
+                    for (int i = 0; i < 10; i++) {
+                        burstPlans.add(preparePlan());
+                    }
+                    burst(admin, burstPlans, preparePlan());
+                }
             } catch (Exception e) {
                 report.failed("S1–S4 burst and latency", e);
             }
             try {
-                scorecardSize(admin);
+                if (rows.contains("S5")) {
+                    scorecardSize(admin);
+                }
             } catch (Exception e) {
                 report.failed("S5 scorecard size after 100,000 events", e);
             }
             try {
-                if (!burstPlans.isEmpty()) {
+                if (rows.contains("S6") && !burstPlans.isEmpty()) {
                     rebuild(admin, burstPlans);
                 }
             } catch (Exception e) {

@@ -4,10 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
+import org.hibernate.Session;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The durable log of score updates that every gateway replica shares: the source of live updates
@@ -30,31 +40,92 @@ public class ScoreUpdateLog {
         this.entityManager = entityManager;
     }
 
-    /** Appends an update read at {@code partition}/{@code offset}, unless its event is logged already. */
+    /** A {@code ScoreUpdated} as read from Kafka, at {@code partition}/{@code offset}. */
+    public record Received(UUID eventId, int partition, long offset, String planId, String agencyId, int year,
+                           long scoreVersion, String body) {
+    }
+
+    private record PlanYear(String planId, int year) {
+    }
+
+    private static final String INSERT = """
+            INSERT INTO score_update (event_id, kafka_partition, kafka_offset, plan_id, agency_id, year, score_version,
+                                      body, received_at)
+            SELECT event_id, kafka_partition, kafka_offset, plan_id, agency_id, year, score_version, body, now()
+            FROM unnest(?::uuid[], ?::int[], ?::bigint[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::text[])
+                 WITH ORDINALITY AS t(event_id, kafka_partition, kafka_offset, plan_id, agency_id, year, score_version,
+                                      body, n)
+            ORDER BY n
+            ON CONFLICT (event_id) DO NOTHING RETURNING id, plan_id, year""";
+    private static final String LATEST = """
+            INSERT INTO score_update_latest (plan_id, year, update_id)
+            SELECT * FROM unnest(?::text[], ?::int[], ?::bigint[])
+            ON CONFLICT (plan_id, year) DO UPDATE SET update_id = EXCLUDED.update_id""";
+
+    /**
+     * Appends a poll's updates in their order, except those logged already (by another replica, or an earlier
+     * delivery): one transaction and a few statements for the whole poll, however many updates it holds.
+     */
     @Transactional
-    public void append(UUID eventId, int partition, long offset, String planId, String agencyId, int year,
-                       long scoreVersion, String body) {
-        if (!entityManager.createNativeQuery("SELECT 1 FROM score_update WHERE event_id = ?1")
-                .setParameter(1, eventId).getResultList().isEmpty()) {
-            return; // another replica, or an earlier delivery, was first
+    public void append(List<Received> poll) {
+        Map<UUID, Received> fresh = new LinkedHashMap<>();
+        poll.forEach(update -> fresh.putIfAbsent(update.eventId(), update));
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            fresh.keySet().removeAll(logged(connection, fresh.keySet()));
+            if (fresh.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, APPEND_LOCK);
+                lock.execute();
+            }
+            Map<PlanYear, Long> latest = new LinkedHashMap<>();
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                List<Received> updates = List.copyOf(fresh.values());
+                insert.setArray(1, connection.createArrayOf("uuid", column(updates, Received::eventId)));
+                insert.setArray(2, connection.createArrayOf("int4", column(updates, Received::partition)));
+                insert.setArray(3, connection.createArrayOf("int8", column(updates, Received::offset)));
+                insert.setArray(4, connection.createArrayOf("text", column(updates, Received::planId)));
+                insert.setArray(5, connection.createArrayOf("text", column(updates, Received::agencyId)));
+                insert.setArray(6, connection.createArrayOf("int4", column(updates, Received::year)));
+                insert.setArray(7, connection.createArrayOf("int8", column(updates, Received::scoreVersion)));
+                insert.setArray(8, connection.createArrayOf("text", column(updates, Received::body)));
+                try (ResultSet ids = insert.executeQuery()) {
+                    while (ids.next()) {
+                        // ids grow with the poll's order: the last one of a plan-year is its latest
+                        latest.put(new PlanYear(ids.getString(2), ids.getInt(3)), ids.getLong(1));
+                    }
+                }
+            }
+            if (!latest.isEmpty()) {
+                try (PreparedStatement upsert = connection.prepareStatement(LATEST)) {
+                    upsert.setArray(1, connection.createArrayOf("text",
+                            latest.keySet().stream().map(PlanYear::planId).toArray()));
+                    upsert.setArray(2, connection.createArrayOf("int4",
+                            latest.keySet().stream().map(PlanYear::year).toArray()));
+                    upsert.setArray(3, connection.createArrayOf("int8", latest.values().toArray()));
+                    upsert.executeUpdate();
+                }
+            }
+        });
+    }
+
+    private static Set<UUID> logged(Connection connection, Set<UUID> eventIds) throws SQLException {
+        Set<UUID> logged = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT event_id FROM score_update WHERE event_id = ANY(?)")) {
+            select.setArray(1, connection.createArrayOf("uuid", eventIds.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    logged.add(rows.getObject(1, UUID.class));
+                }
+            }
         }
-        entityManager.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1)) locked")
-                .setParameter(1, APPEND_LOCK).getSingleResult();
-        List<?> ids = entityManager.createNativeQuery("""
-                        INSERT INTO score_update (event_id, kafka_partition, kafka_offset, plan_id, agency_id, year,
-                                                  score_version, body, received_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (event_id) DO NOTHING RETURNING id""")
-                .setParameter(1, eventId).setParameter(2, partition).setParameter(3, offset).setParameter(4, planId)
-                .setParameter(5, agencyId).setParameter(6, year).setParameter(7, scoreVersion).setParameter(8, body)
-                .setParameter(9, Instant.now())
-                .getResultList();
-        if (!ids.isEmpty()) {
-            entityManager.createNativeQuery("""
-                            INSERT INTO score_update_latest (plan_id, year, update_id) VALUES (?1, ?2, ?3)
-                            ON CONFLICT (plan_id, year) DO UPDATE SET update_id = EXCLUDED.update_id""")
-                    .setParameter(1, planId).setParameter(2, year).setParameter(3, ((Number) ids.get(0)).longValue())
-                    .executeUpdate();
-        }
+        return logged;
+    }
+
+    private static Object[] column(List<Received> updates, Function<Received, Object> field) {
+        return updates.stream().map(field).toArray();
     }
 
     /** The id of the latest update, 0 when the log is empty. */

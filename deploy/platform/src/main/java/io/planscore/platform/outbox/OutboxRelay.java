@@ -2,7 +2,6 @@ package io.planscore.platform.outbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -20,10 +19,12 @@ import org.jboss.logging.Logger;
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -35,10 +36,11 @@ import java.util.concurrent.TimeUnit;
  * {@code eventId}. A PostgreSQL session advisory lock, held on a connection of its own, keeps one relay
  * per database at a time, so replicas cannot reorder one plan's events.
  *
- * <p>No database transaction spans the broker round trip: a batch is read in one short transaction, sent
- * and acknowledged outside any, and deleted in another. (Holding the transaction across the send made the
- * acknowledgement callbacks run on Kafka's thread inside it, and rounds failed under load with "commit
- * invoked while multiple threads active".)
+ * <p>No database transaction spans the broker round trip: a batch is read in one autocommit statement on the
+ * relay's own connection, sent and acknowledged outside any transaction, and deleted by another statement.
+ * (Holding a transaction across the send made the acknowledgement callbacks run on Kafka's thread inside it,
+ * and rounds failed under load with "commit invoked while multiple threads active".) Plain JDBC: no entity is
+ * built or dirty-checked for rows that live a few milliseconds.
  *
  * <p>The relay runs on its own thread. It wakes as soon as a transaction that wrote to the outbox
  * commits, so an event leaves within milliseconds; it also looks every {@code poll-interval} for
@@ -50,6 +52,9 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary, fixed: the advisory-lock id of the relay in each service's database. */
     private static final long RELAY_LOCK = 0x706c616e73636fL;
+    private static final String OLDEST = "SELECT id, event_id, topic, message_key, event_type, body FROM outbox_message "
+            + "ORDER BY id LIMIT ?";
+    private static final String DELETE = "DELETE FROM outbox_message WHERE id = ANY(?)";
 
     private final MutinyEmitter<String> kafka;
     private final DataSource dataSource;
@@ -153,29 +158,49 @@ public class OutboxRelay {
         leadership = null;
     }
 
-    private int relayBatch() {
-        List<OutboxMessage> batch = QuarkusTransaction.requiringNew()
-                .call(() -> OutboxMessage.<OutboxMessage>find("ORDER BY id").page(0, batchSize).list());
+    /** One row of the outbox as the relay ships it. */
+    private record Waiting(long id, String eventId, String topic, String key, String eventType, String body) {
+    }
+
+    /** Sends the oldest messages and deletes them once acknowledged; returns how many. */
+    private int relayBatch() throws SQLException {
+        List<Waiting> batch = oldest();
         if (batch.isEmpty()) {
             return 0;
         }
         List<Uni<Void>> acks = batch.stream().map(this::send).toList();
         Uni.join().all(acks).andFailFast().await().atMost(ackTimeout);
-        List<Long> sent = batch.stream().map(m -> m.id).toList();
-        QuarkusTransaction.requiringNew().run(() -> OutboxMessage.delete("id IN ?1", sent));
+        try (PreparedStatement delete = leadership.prepareStatement(DELETE)) {
+            delete.setArray(1, leadership.createArrayOf("bigint", batch.stream().map(Waiting::id).toArray()));
+            delete.executeUpdate();
+        }
         relayed.increment(batch.size());
         return batch.size();
     }
 
-    private Uni<Void> send(OutboxMessage message) {
+    private List<Waiting> oldest() throws SQLException {
+        List<Waiting> batch = new ArrayList<>();
+        try (PreparedStatement select = leadership.prepareStatement(OLDEST)) {
+            select.setInt(1, batchSize);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    batch.add(new Waiting(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                            rows.getString(5), rows.getString(6)));
+                }
+            }
+        }
+        return batch;
+    }
+
+    private Uni<Void> send(Waiting message) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add("eventId", message.eventId.toString().getBytes(StandardCharsets.UTF_8));
-        headers.add("eventType", message.eventType.getBytes(StandardCharsets.UTF_8));
+        headers.add("eventId", message.eventId().getBytes(StandardCharsets.UTF_8));
+        headers.add("eventType", message.eventType().getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(message.topic)
-                .withKey(message.key)
+                .withTopic(message.topic())
+                .withKey(message.key())
                 .withHeaders(headers)
                 .build();
-        return kafka.sendMessage(Message.of(message.body).addMetadata(metadata));
+        return kafka.sendMessage(Message.of(message.body()).addMetadata(metadata));
     }
 }

@@ -136,9 +136,7 @@ final class PlanscoreBenchmark {
         java.util.Random random = new java.util.Random(42);
         Samples postLatency = new Samples();
         Samples e2e = new Samples();
-        record Trip(String eventId, long sentWall, long answeredWall, long arrivedWall) {
-        }
-        List<Trip> trips = new ArrayList<>();
+        TripStages trips = new TripStages();
         int timeouts = 0;
         int consecutiveTimeouts = 0;
         long start = 0;
@@ -181,7 +179,7 @@ final class PlanscoreBenchmark {
                 if (i >= warmUp) {
                     postLatency.add(answered - sent);
                     e2e.add(a.nanos() - sent);
-                    trips.add(new Trip(eventId, sentWall, answeredWall, a.wallMillis()));
+                    trips.add(new TripStages.Trip(eventId, sentWall, answeredWall, a.wallMillis()));
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -194,54 +192,8 @@ final class PlanscoreBenchmark {
                             + (timeouts > 0 ? "; " + timeouts + " trips timed out (30 s) and are not counted" : "")
                             + (stream.reconnects() > 0 ? "; SSE reconnects: " + stream.reconnects() : ""));
             Thread.sleep(2000);
-            Samples post = new Samples();
-            Samples relayMeasurements = new Samples();
-            Samples scoring = new Samples();
-            Samples relayScores = new Samples();
-            Samples toClient = new Samples();
-            Samples scoringAndRelay = new Samples();
-            for (Trip t : trips) {
-                Long recorded = tap.recordedAt(t.eventId());
-                EventTap.Scored scored = tap.scoredAt(t.eventId());
-                post.add(millis(t.answeredWall() - t.sentWall()));
-                if (recorded != null) {
-                    relayMeasurements.add(millis(recorded - t.answeredWall()));
-                }
-                if (recorded != null && scored != null) {
-                    scoringAndRelay.add(millis(scored.createTime() - recorded));
-                    if (scored.computedAtMillis() > 0) {
-                        scoring.add(millis(scored.computedAtMillis() - recorded));
-                        relayScores.add(millis(scored.createTime() - scored.computedAtMillis()));
-                    }
-                }
-                if (scored != null) {
-                    toClient.add(millis(t.arrivedWall() - scored.createTime()));
-                }
-            }
-            stage("1. POST → 202: gateway auth + forward, measurements-service validation, one transaction (row + outbox)", post);
-            stage("2. 202 → MeasurementRecorded on Kafka: measurements-service outbox relay + send (negative: shipped before the 202 reached the client)", relayMeasurements);
-            stage("3. → ScoreUpdated on Kafka: Kafka hop, scoring consume + recompute + commit, scoring outbox relay + send", scoringAndRelay);
-            stage("3a. of which → `computedAt`: Kafka hop, scoring consume, load + recompute", scoring);
-            stage("3b. of which `computedAt` → ScoreUpdated on Kafka: commit, scoring outbox relay + send", relayScores);
-            stage("4. ScoreUpdated on Kafka → SSE event at the client: Kafka hop, gateway log insert, SSE write", toClient);
-            stage("total (P5)", e2e);
-            if (tap.failure() != null) {
-                report.fact("the Kafka tap of the latency breakdown failed: " + tap.failure());
-            }
+            trips.report(report, "P5", tap);
         }
-    }
-
-    private static long millis(long ms) {
-        return ms * 1_000_000L;
-    }
-
-    private void stage(String name, Samples samples) {
-        if (samples.size() == 0) {
-            report.breakdown("| " + name + " | not observed | |");
-            return;
-        }
-        report.breakdown(String.format(Locale.ROOT, "| %s | %.0f ms | %.0f ms |", name, samples.medianMillis(),
-                samples.percentileMillis(95)));
     }
 
     // ---- P1-P3: ingestion ------------------------------------------------------------------------

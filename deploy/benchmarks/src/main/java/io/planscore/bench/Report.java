@@ -100,7 +100,7 @@ final class Report {
         if (!breakdown.isEmpty()) {
             md.append("\n**Where the end-to-end time goes** (medians over the measured round trips; wall-clock "
                     + "timestamps of one machine: Kafka record CreateTime, the ScoreUpdated `computedAt`)\n\n");
-            md.append("| stage | median | p95 |\n|---|---:|---:|\n");
+            md.append("| # | stage | median | p95 |\n|---|---|---:|---:|\n");
             breakdown.forEach(line -> md.append(line).append('\n'));
         }
         if (!facts.isEmpty()) {

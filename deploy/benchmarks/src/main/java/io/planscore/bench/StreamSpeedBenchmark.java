@@ -120,8 +120,12 @@ final class StreamSpeedBenchmark {
     }
 
     private String event(String planId, String indicatorId) {
+        return event(GatewayClient.newEventId(), planId, indicatorId);
+    }
+
+    private String event(String eventId, String planId, String indicatorId) {
         long n = sequence.incrementAndGet();
-        return GatewayClient.event(GatewayClient.newEventId(), planId, indicatorId, UNIT, (int) (n % 12) + 1, n % 10);
+        return GatewayClient.event(eventId, planId, indicatorId, UNIT, (int) (n % 12) + 1, n % 10);
     }
 
     private byte[] batch(List<String> events) {
@@ -141,7 +145,9 @@ final class StreamSpeedBenchmark {
         Samples trips = new Samples();
         java.util.Random random = new java.util.Random(7);
         long start = System.nanoTime();
-        try (ScoreStream stream = new ScoreStream(client.uri(), client.apiKey(), planId)) {
+        TripStages stages = new TripStages();
+        try (EventTap tap = new EventTap(bootstrap);
+             ScoreStream stream = new ScoreStream(client.uri(), client.apiKey(), planId)) {
             stream.awaitConnected(Duration.ofSeconds(30));
             Future<?> loader = load.submit(() -> {
                 // 500 events/s as 10 batches of 50 a second, paced to the wall clock.
@@ -169,15 +175,19 @@ final class StreamSpeedBenchmark {
                     start = System.nanoTime();
                 }
                 CompletableFuture<ScoreStream.Arrival> next = stream.nextUpdate(YEAR);
+                String eventId = GatewayClient.newEventId();
+                long sentWall = System.currentTimeMillis();
                 long sent = System.nanoTime();
                 if (GatewayClient.accepted(client.post("/api/v1/measurements",
-                        oneEvent(planId).getBytes(StandardCharsets.UTF_8))) != 1) {
+                        event(eventId, planId, INDICATOR).getBytes(StandardCharsets.UTF_8))) != 1) {
                     throw new IllegalStateException("a latency probe was not accepted");
                 }
+                long answeredWall = System.currentTimeMillis();
                 try {
                     ScoreStream.Arrival arrival = next.get(30, TimeUnit.SECONDS);
                     if (i >= warmUp) {
                         trips.add(arrival.nanos() - sent);
+                        stages.add(new TripStages.Trip(eventId, sentWall, answeredWall, arrival.wallMillis()));
                     }
                 } catch (TimeoutException e) {
                     if (++timeouts >= 3) {
@@ -196,6 +206,8 @@ final class StreamSpeedBenchmark {
                     loaded.get(), loaded.get() / seconds) : "nothing else running")
                     + "; one SSE subscriber on the probed plan; a random 0–300 ms pause between trips; " + warmUp
                     + " warm-up trips" + (timeouts > 0 ? "; " + timeouts + " timed out" : ""));
+            Thread.sleep(2000); // the tap's last records
+            stages.report(report, id, tap);
         } finally {
             loading.set(false);
             load.shutdownNow();

@@ -69,7 +69,15 @@ class AuthorizationMatrixTest {
             new Endpoint("GET", "/api/v1/scores/rebuild/j1", ADMIN, 200),
             new Endpoint("POST", "/api/v1/agencies/a1/api-keys", ADMIN, 201),
             new Endpoint("GET", "/api/v1/agencies/a1/api-keys", ADMIN, 200),
-            new Endpoint("DELETE", "/api/v1/api-keys/00000000-0000-0000-0000-000000000000", ADMIN, 404));
+            new Endpoint("DELETE", "/api/v1/api-keys/00000000-0000-0000-0000-000000000000", ADMIN, 404),
+            new Endpoint("GET", "/api/v1/admin/dead-letters", ADMIN, 200),
+            new Endpoint("GET", "/api/v1/admin/dead-letters?topic=scoring.score-updated.v1.dlq.gateway", ADMIN, 200),
+            new Endpoint("GET", "/api/v1/admin/dead-letters?topic=measurements.recorded.v1.dlq.scoring-service", ADMIN, 200),
+            new Endpoint("POST", "/api/v1/admin/dead-letters/measurements.recorded.v1.dlq.scoring-service/redrive", ADMIN, 200),
+            new Endpoint("POST", "/api/v1/admin/dead-letters/measurements.submitted.v1.dlq.measurements-service/redrive",
+                    ADMIN, 200),
+            new Endpoint("POST", "/api/v1/admin/dead-letters/scoring.score-updated.v1.dlq.gateway/redrive", ADMIN, 200),
+            new Endpoint("POST", "/api/v1/admin/dead-letters/no.such.topic/redrive", ADMIN, 404));
 
 
     /** A kind of credential: {@code role} null means it must be refused. Headers are made at test time. */

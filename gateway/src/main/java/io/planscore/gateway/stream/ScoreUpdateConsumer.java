@@ -1,6 +1,7 @@
 package io.planscore.gateway.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.planscore.platform.events.ConsumerRetry;
 import io.planscore.platform.events.EnvelopeCodec;
 import io.planscore.platform.events.EventEnvelope;
 import io.planscore.platform.events.MalformedEventException;
@@ -19,18 +20,21 @@ import java.util.List;
  * the shared log unless another replica or an earlier delivery was first, then publishes to its
  * subscribers whatever the log gained, in log order: so a replica's subscribers see every update once,
  * with the same id as on every other replica. It takes what one poll brings, so a burst of updates costs
- * one transaction per poll, not one per update.
+ * one transaction per poll, not one per update. A transient failure of the log's database is retried with
+ * backoff ({@link ConsumerRetry}); an unreadable record is skipped alone, with an error in the log.
  */
 @ApplicationScoped
 public class ScoreUpdateConsumer {
 
     private static final Logger LOG = Logger.getLogger(ScoreUpdateConsumer.class);
 
+    private final ConsumerRetry retry;
     private final EnvelopeCodec codec;
     private final ScoreUpdateLog log;
     private final ScoreStreamHub hub;
 
-    public ScoreUpdateConsumer(EnvelopeCodec codec, ScoreUpdateLog log, ScoreStreamHub hub) {
+    public ScoreUpdateConsumer(ConsumerRetry retry, EnvelopeCodec codec, ScoreUpdateLog log, ScoreStreamHub hub) {
+        this.retry = retry;
         this.codec = codec;
         this.log = log;
         this.hub = hub;
@@ -55,7 +59,9 @@ public class ScoreUpdateConsumer {
                         record.offset(), e.getMessage());
             }
         }
-        log.append(poll);
-        hub.publishNew();
+        retry.run("score-updates", () -> {
+            log.append(poll);
+            hub.publishNew();
+        });
     }
 }

@@ -5,16 +5,15 @@ import io.planscore.platform.events.EnvelopeCodec;
 import io.planscore.platform.events.EventEnvelope;
 import io.planscore.platform.events.MalformedEventException;
 import io.planscore.platform.inbox.Inbox;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps the local read model of approved plan versions from {@code plans.plan-versions.v1}. Idempotent
  * on the envelope's eventId (inbox, same transaction); a record it cannot read goes to
- * {@code plans.plan-versions.v1.dlq.measurements-service}.
+ * {@code plans.plan-versions.v1.dlq.measurements-service}. {@link PlanVersionChannel} receives the records and
+ * calls this in a retry, so that a retried attempt is a new transaction.
  */
 @ApplicationScoped
 public class PlanVersionConsumer {
@@ -32,8 +31,6 @@ public class PlanVersionConsumer {
         this.readModel = readModel;
     }
 
-    @Incoming("plans-in")
-    @Blocking
     @Transactional
     public void onPlanVersion(String record) {
         if (record == null) {

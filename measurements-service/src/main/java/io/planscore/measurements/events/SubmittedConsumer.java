@@ -1,5 +1,6 @@
 package io.planscore.measurements.events;
 
+import io.planscore.platform.events.ConsumerRetry;
 import io.planscore.platform.security.GatewayHeaders;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,8 +37,10 @@ import java.util.UUID;
  *       identify the sender: an {@code agency} sender posting for another agency's plan is rejected
  *       ({@code FORBIDDEN}). Without them the broker's ACLs decided, and the principal is {@code kafka}.</li>
  *   <li>A record that is not a JSON object is rejected ({@code MALFORMED_EVENT}) like any bad event, so the
- *       agency sees it on {@code measurements.rejected.v1}. Only a failure of this service (database down)
- *       sends the poll's records to {@code measurements.submitted.v1.dlq.measurements-service}.</li>
+ *       agency sees it on {@code measurements.rejected.v1}. A transient failure of this service (database
+ *       down) is retried with backoff ({@link ConsumerRetry}; each chunk is a transaction of its own and a
+ *       chunk already done is recognised by the inbox); only what still fails sends the poll's records to
+ *       {@code measurements.submitted.v1.dlq.measurements-service}.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -45,10 +48,12 @@ public class SubmittedConsumer {
 
     private static final Logger LOG = Logger.getLogger(SubmittedConsumer.class);
 
+    private final ConsumerRetry retry;
     private final IngestionService ingestion;
     private final ObjectMapper mapper;
 
-    public SubmittedConsumer(IngestionService ingestion, ObjectMapper mapper) {
+    public SubmittedConsumer(ConsumerRetry retry, IngestionService ingestion, ObjectMapper mapper) {
+        this.retry = retry;
         this.ingestion = ingestion;
         this.mapper = mapper;
     }
@@ -60,11 +65,13 @@ public class SubmittedConsumer {
         for (ConsumerRecord<String, String> record : records) {
             submissions.add(toSubmission(record));
         }
-        List<EventResult> results = ingestion.ingestKafka(submissions);
-        if (LOG.isDebugEnabled()) {
-            LOG.debugf("Processed %d submitted records: %s", results.size(),
-                    results.stream().map(EventResult::status).toList());
-        }
+        retry.run("submitted-in", () -> {
+            List<EventResult> results = ingestion.ingestKafka(submissions);
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("Processed %d submitted records: %s", results.size(),
+                        results.stream().map(EventResult::status).toList());
+            }
+        });
     }
 
     Submission toSubmission(ConsumerRecord<String, String> record) {

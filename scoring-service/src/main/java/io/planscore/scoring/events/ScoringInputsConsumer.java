@@ -5,10 +5,8 @@ import io.planscore.platform.events.EventEnvelope;
 import io.planscore.platform.events.MalformedEventException;
 import io.planscore.platform.inbox.Inbox;
 import io.planscore.scoring.service.ScoringService;
-import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.util.LinkedHashMap;
@@ -22,7 +20,8 @@ import java.util.UUID;
  * takes what one Kafka poll returns (up to {@code max.poll.records}; a poll of one record is applied at once).
  * The poll's inbox marks, the inputs it stores, the recomputation of every plan-year it changed (once per
  * batch) and their updates in the outbox are ONE transaction: a crash at any point either redoes all of it on
- * redelivery or finds it done, so nothing is lost and nothing is counted twice.
+ * redelivery or finds it done, so nothing is lost and nothing is counted twice. {@link ScoringInputsChannels}
+ * receives the polls and calls these in a retry, so that a retried attempt is a new transaction.
  */
 @ApplicationScoped
 public class ScoringInputsConsumer {
@@ -41,22 +40,16 @@ public class ScoringInputsConsumer {
         this.scoring = scoring;
     }
 
-    @Incoming("plan-versions")
-    @Blocking
     @Transactional
     public void onPlanVersions(List<String> records) {
         scoring.applyPlanVersions(firstDeliveries(records, PlanVersionApproved.TYPE, PlanVersionApproved.class));
     }
 
-    @Incoming("measurements")
-    @Blocking
     @Transactional
     public void onMeasurements(List<String> records) {
         scoring.applyMeasurements(firstDeliveries(records, MeasurementRecorded.TYPE, MeasurementRecorded.class));
     }
 
-    @Incoming("peer-results")
-    @Blocking
     @Transactional
     public void onPeerResults(List<String> records) {
         scoring.applyPeerResults(firstDeliveries(records, PeerResultReported.TYPE, PeerResultReported.class));
@@ -74,6 +67,9 @@ public class ScoringInputsConsumer {
                 if (type.equals(envelope.eventType())) {
                     delivered.putIfAbsent(envelope.eventId(),
                             new Delivered<>(codec.payload(envelope, payloadType), envelope.eventId()));
+                } else {
+                    LOG.warnf("Skipped %s %s: this channel carries %s only", envelope.eventType(),
+                            envelope.eventId(), type);
                 }
             } catch (MalformedEventException e) {
                 LOG.errorf("Skipped an unreadable %s record: %s", type, e.getMessage());

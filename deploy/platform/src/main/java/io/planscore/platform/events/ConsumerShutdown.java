@@ -33,7 +33,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>A record that still fails while stopping (it outlived {@code planscore.consumers.drain-timeout}) is not
  * reported to the connector either: neither dead-lettered nor committed, it is redelivered too. Failures
- * before the stop go to the dead-letter topic as always.
+ * before the stop are retried ({@link ConsumerRetry}) and then go to the dead-letter topic as always; a retry
+ * is not attempted once the stop began.
  */
 @ApplicationScoped
 public class ConsumerShutdown implements PublisherDecorator {
@@ -83,6 +84,11 @@ public class ConsumerShutdown implements PublisherDecorator {
                         + "and are redelivered after the restart", inFlight, drainTimeout);
             }
         }
+    }
+
+    /** True once the service began to stop: a failure now is redelivered after the restart, not retried here. */
+    public synchronized boolean stopping() {
+        return stopping;
     }
 
     /** False for a record emitted while the channel was being paused: left unacknowledged, so uncommitted. */

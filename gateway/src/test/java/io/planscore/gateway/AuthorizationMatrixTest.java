@@ -25,7 +25,8 @@ import static io.restassured.RestAssured.given;
  * Every endpoint × every kind of credential, asserting the exact status: 401 for no, forged, expired
  * and revoked credentials; 403 for a role that may not; the upstream's answer when allowed. Whether an
  * agency may act on a plan (own vs foreign agency) is decided by the service that owns the plan, with
- * the agency the gateway forwards — see the end-to-end tests.
+ * the agency the gateway forwards — see the end-to-end tests. Every refusal's body is checked in
+ * {@link RefusalsTest}.
  */
 @QuarkusTest
 @WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -69,6 +70,8 @@ class AuthorizationMatrixTest {
             new Endpoint("GET", "/api/v1/scores/rebuild/j1", ADMIN, 200),
             new Endpoint("POST", "/api/v1/agencies/a1/api-keys", ADMIN, 201),
             new Endpoint("GET", "/api/v1/agencies/a1/api-keys", ADMIN, 200),
+            new Endpoint("GET", "/api/v1/api-keys", ADMIN, 200),
+            new Endpoint("GET", "/api/v1/api-keys/audit", ADMIN, 200),
             new Endpoint("DELETE", "/api/v1/api-keys/00000000-0000-0000-0000-000000000000", ADMIN, 404),
             new Endpoint("GET", "/api/v1/admin/dead-letters", ADMIN, 200),
             new Endpoint("GET", "/api/v1/admin/dead-letters?topic=scoring.score-updated.v1.dlq.gateway", ADMIN, 200),
@@ -143,7 +146,10 @@ class AuthorizationMatrixTest {
         int expected = credential.role() == null ? 401
                 : endpoint.roles().contains(credential.role()) ? endpoint.allowedStatus() : 403;
         String contentType = endpoint.path().equals("/api/v1/measurements/import") ? "text/csv" : "application/json";
-        RequestSpecification request = given().headers(headersOf(credential)).contentType(contentType).body("{}");
+        // each cell from an address of its own: the matrix's failed credentials are not a guesser's
+        String address = "198.18." + ENDPOINTS.indexOf(endpoint) + "." + CREDENTIALS.indexOf(credential);
+        RequestSpecification request = given().headers(headersOf(credential)).header("X-Forwarded-For", address)
+                .contentType(contentType).body("{}");
         request.request(endpoint.method(), endpoint.path()).then().statusCode(expected);
     }
 

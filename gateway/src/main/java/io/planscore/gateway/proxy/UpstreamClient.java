@@ -66,13 +66,19 @@ public class UpstreamClient {
         }
     }
 
-    /** The status of a GET to an internal path, as the gateway itself (for existence checks). */
-    public CompletionStage<Integer> status(Upstream upstream, String path, Caller caller) {
+    /** What a GET of an internal path answered. */
+    public record Fetched(int status, byte[] body) {
+    }
+
+    /** A GET of an internal path, as the caller (for existence checks and canonical ids). */
+    public CompletionStage<Fetched> get(Upstream upstream, String path, Caller caller) {
         HttpRequest request = HttpRequest.newBuilder(config.baseOf(upstream).resolve(path))
                 .timeout(config.timeout())
                 .header(HttpHeaders.AUTHORIZATION, identity(upstream, caller))
+                .header(HttpHeaders.ACCEPT, "application/json")
                 .GET().build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(response -> new Fetched(response.statusCode(), response.body()));
     }
 
     private static Response toResponse(HttpResponse<byte[]> upstream) {

@@ -18,6 +18,9 @@ import java.util.Set;
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
+    /** Ahead of the JWT mechanism, so that its challenge (a problem+json naming both ways in) is the one sent. */
+    private static final int PRIORITY = HttpAuthenticationMechanism.DEFAULT_PRIORITY + 1000;
+
     public static final String HEADER = "X-API-Key";
     static final String TOKEN_TYPE = "planscore-api-key";
 
@@ -29,6 +32,24 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         return identityProviderManager.authenticate(
                 new TokenAuthenticationRequest(new TokenCredential(secret.strip(), TOKEN_TYPE)));
+    }
+
+    private final RefusalHandlers refusals;
+
+    public ApiKeyAuthenticationMechanism(RefusalHandlers refusals) {
+        this.refusals = refusals;
+    }
+
+    /** A call without a valid credential: 401 with both challenges and a problem+json body (not an empty one). */
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        refusals.sendUnauthenticated(context);
+        return Uni.createFrom().item(true);
+    }
+
+    @Override
+    public int getPriority() {
+        return PRIORITY;
     }
 
     @Override

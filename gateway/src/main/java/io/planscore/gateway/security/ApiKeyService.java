@@ -11,8 +11,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,6 +34,10 @@ public class ApiKeyService {
     public record IssuedKey(ApiKey key, String secret) {
     }
 
+    /**
+     * A new key. An agency key acts for {@code agencyId}; a viewer key only reads, and keeps the agency it
+     * was issued for so that it is listed (and audited) under it.
+     */
     @Transactional
     public IssuedKey issue(String name, Role role, String agencyId, String createdBy) {
         if (role == Role.agency && (agencyId == null || agencyId.isBlank())) {
@@ -58,11 +64,12 @@ public class ApiKeyService {
         key.id = UUID.randomUUID();
         key.name = name;
         key.role = role;
-        key.agencyId = role == Role.agency ? agencyId : null;
+        key.agencyId = role == Role.admin ? null : Ids.canonical(agencyId);
         key.secretHash = hash(secret);
         key.createdAt = Instant.now();
         key.createdBy = createdBy;
         key.persist();
+        ApiKeyAudit.of(ApiKeyAudit.Action.issued, key, createdBy, key.createdAt).persist();
         return key;
     }
 
@@ -80,17 +87,54 @@ public class ApiKeyService {
         return key;
     }
 
+    /** Every key of an agency, agency and viewer keys alike, oldest first. */
     @Transactional
     public List<ApiKey> listForAgency(String agencyId) {
-        return ApiKey.list("agencyId = ?1 ORDER BY createdAt", agencyId);
+        return ApiKey.list("agencyId = ?1 ORDER BY createdAt, id", Ids.canonical(agencyId));
     }
 
+    /** Every key, oldest first, optionally only an agency's and only of a role. */
     @Transactional
-    public ApiKey revoke(UUID id) {
+    public Page<ApiKey> list(String agencyId, Role role, int page, int size) {
+        Map<String, Object> parameters = new HashMap<>();
+        StringBuilder where = new StringBuilder("1 = 1");
+        if (agencyId != null) {
+            where.append(" AND agencyId = :agencyId");
+            parameters.put("agencyId", Ids.canonical(agencyId));
+        }
+        if (role != null) {
+            where.append(" AND role = :role");
+            parameters.put("role", role);
+        }
+        var query = ApiKey.<ApiKey>find(where + " ORDER BY createdAt, id", parameters);
+        return new Page<>(query.page(page, size).list(), page, size, query.count());
+    }
+
+    /** The audit trail, newest first, optionally of one key or of an agency's keys. */
+    @Transactional
+    public Page<ApiKeyAudit> audit(UUID keyId, String agencyId, int page, int size) {
+        Map<String, Object> parameters = new HashMap<>();
+        StringBuilder where = new StringBuilder("1 = 1");
+        if (keyId != null) {
+            where.append(" AND keyId = :keyId");
+            parameters.put("keyId", keyId);
+        }
+        if (agencyId != null) {
+            where.append(" AND agencyId = :agencyId");
+            parameters.put("agencyId", Ids.canonical(agencyId));
+        }
+        var query = ApiKeyAudit.<ApiKeyAudit>find(where + " ORDER BY id DESC", parameters);
+        return new Page<>(query.page(page, size).list(), page, size, query.count());
+    }
+
+    /** Revokes a key (audited once: revoking a revoked key changes nothing). */
+    @Transactional
+    public ApiKey revoke(UUID id, String revokedBy) {
         ApiKey key = ApiKey.<ApiKey>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("API key", id.toString()));
         if (key.revokedAt == null) {
             key.revokedAt = Instant.now();
+            ApiKeyAudit.of(ApiKeyAudit.Action.revoked, key, revokedBy, key.revokedAt).persist();
         }
         return key;
     }

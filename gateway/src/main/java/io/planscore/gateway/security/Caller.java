@@ -18,8 +18,8 @@ public record Caller(String principal, Role role, String agencyId) {
                 : identity.hasRole(Role.AGENCY) ? Role.agency : Role.viewer;
         String agency = identity.getAttribute(AGENCY_ATTRIBUTE);
         if (agency == null && identity.getPrincipal() instanceof JsonWebToken jwt) {
-            agency = jwt.getClaim(AGENCY_CLAIM);
-            return new Caller("jwt:" + jwt.getName(), role, agency);
+            // the issuer of a JWT may spell the agency's UUID in upper case: the services compare it canonical
+            return new Caller("jwt:" + jwt.getName(), role, Ids.canonical(jwt.<String>getClaim(AGENCY_CLAIM)));
         }
         return new Caller(identity.getPrincipal().getName(), role, agency);
     }

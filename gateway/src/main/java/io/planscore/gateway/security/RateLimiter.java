@@ -9,13 +9,13 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-credential rate limit on {@code /api/v1}: a token bucket per principal, refilled continuously.
+ * Per-credential rate limit on {@code /api/v1}: a token bucket per principal, refilled continuously
+ * (failed credentials are limited per client address, before authentication: {@link FailedAttempts}).
  * Hand-written because SmallRye Fault Tolerance (whose {@code @RateLimit} would do) does not resolve
  * for this Quarkus release here; it is a few lines, in memory, per gateway instance.
  */
@@ -24,7 +24,7 @@ public class RateLimiter {
 
     private final double perSecond;
     private final double burst;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final CurrentIdentityAssociation identities;
 
     public RateLimiter(@ConfigProperty(name = "planscore.rate-limit.per-second") double perSecond,
@@ -41,34 +41,13 @@ public class RateLimiter {
         if (identity == null || identity.isAnonymous()) {
             return Optional.empty();
         }
-        Bucket bucket = buckets.computeIfAbsent(identity.getPrincipal().getName(), k -> new Bucket(burst));
-        if (bucket.tryTake(perSecond, burst)) {
+        TokenBucket bucket = buckets.computeIfAbsent(identity.getPrincipal().getName(), k -> new TokenBucket(burst, perSecond));
+        if (bucket.tryTake()) {
             return Optional.empty();
         }
-        return Optional.of(Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", "1")
-                .entity(Problem.of(429, "rate-limited", "Too many requests",
-                        "This credential may make " + (long) perSecond + " requests per second (bursts of "
-                                + (long) burst + "); retry after a second.", List.of()))
+        return Optional.of(Response.status(429).type(Problem.MEDIA_TYPE).header(Refusals.RETRY_AFTER, "1")
+                .entity(Refusals.tooManyRequests("This credential may make " + (long) perSecond
+                        + " requests per second (bursts of " + (long) burst + "); retry after a second."))
                 .build());
-    }
-
-    private static final class Bucket {
-        private double tokens;
-        private long refilledAt = System.nanoTime();
-
-        Bucket(double tokens) {
-            this.tokens = tokens;
-        }
-
-        synchronized boolean tryTake(double perSecond, double burst) {
-            long now = System.nanoTime();
-            tokens = Math.min(burst, tokens + (now - refilledAt) / 1e9 * perSecond);
-            refilledAt = now;
-            if (tokens < 1) {
-                return false;
-            }
-            tokens -= 1;
-            return true;
-        }
     }
 }

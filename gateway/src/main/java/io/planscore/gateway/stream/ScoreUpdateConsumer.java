@@ -1,6 +1,7 @@
 package io.planscore.gateway.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.planscore.platform.deadletter.DeadLetters;
 import io.planscore.platform.events.ConsumerRetry;
 import io.planscore.platform.events.EnvelopeCodec;
 import io.planscore.platform.events.EventEnvelope;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,20 +21,21 @@ import java.util.List;
  * subscribers whatever the log gained, in log order: so a replica's subscribers see every update once,
  * with the same id as on every other replica. It takes what one poll brings, so a burst of updates costs
  * one transaction per poll, not one per update. A transient failure of the log's database is retried with
- * backoff ({@link ConsumerRetry}); an unreadable record is skipped alone, with an error in the log.
+ * backoff ({@link ConsumerRetry}); an unreadable record goes to the dead-letter topic alone.
  */
 @ApplicationScoped
 public class ScoreUpdateConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ScoreUpdateConsumer.class);
-
     private final ConsumerRetry retry;
+    private final DeadLetters deadLetters;
     private final EnvelopeCodec codec;
     private final ScoreUpdateLog log;
     private final ScoreStreamHub hub;
 
-    public ScoreUpdateConsumer(ConsumerRetry retry, EnvelopeCodec codec, ScoreUpdateLog log, ScoreStreamHub hub) {
+    public ScoreUpdateConsumer(ConsumerRetry retry, DeadLetters deadLetters, EnvelopeCodec codec, ScoreUpdateLog log,
+                               ScoreStreamHub hub) {
         this.retry = retry;
+        this.deadLetters = deadLetters;
         this.codec = codec;
         this.log = log;
         this.hub = hub;
@@ -54,9 +55,8 @@ public class ScoreUpdateConsumer {
                         payload.path("planId").asText(envelope.aggregateId()), agencyId, payload.path("year").asInt(),
                         payload.path("scoreVersion").asLong(envelope.aggregateVersion()), payload.toString()));
             } catch (MalformedEventException e) {
-                // failing the poll would hold back every good update in it
-                LOG.errorf("Skipped an unreadable score update at %s-%d/%d: %s", record.topic(), record.partition(),
-                        record.offset(), e.getMessage());
+                // alone: failing the poll would dead-letter every good update in it
+                deadLetters.deadLetter(record, e);
             }
         }
         retry.run("score-updates", () -> {

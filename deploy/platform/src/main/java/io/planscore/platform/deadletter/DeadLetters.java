@@ -211,6 +211,33 @@ public class DeadLetters {
                 redriven, value.length, bounded(text, MAX_VALUE_CHARS), text.length() > MAX_VALUE_CHARS);
     }
 
+    /**
+     * Sends one record that cannot be read to its channel's dead-letter topic, with the headers SmallRye's
+     * dead-letter strategy writes, and waits for the broker: a batch consumer goes on with the rest of its poll
+     * instead of dead-lettering all of it.
+     */
+    public void deadLetter(ConsumerRecord<String, String> record, Exception reason) {
+        String topic = topics.entrySet().stream().filter(entry -> entry.getValue().equals(record.topic()))
+                .map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No dead-letter topic for " + record.topic()));
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add("dead-letter-reason", utf8(String.valueOf(reason.getMessage())));
+        if (reason.getCause() != null) {
+            headers.add("dead-letter-cause", utf8(String.valueOf(reason.getCause().getMessage())));
+        }
+        headers.add("dead-letter-exception-class-name", utf8(reason.getClass().getName()));
+        headers.add("dead-letter-topic", utf8(record.topic()));
+        headers.add("dead-letter-partition", utf8(Integer.toString(record.partition())));
+        headers.add("dead-letter-offset", utf8(Long.toString(record.offset())));
+        new Sent(new TopicPartition(topic, 0), record.offset(), producer().send(new ProducerRecord<>(topic, null,
+                record.key() == null ? null : utf8(record.key()), record.value() == null ? null : utf8(record.value()),
+                headers))).await();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     private static ProducerRecord<byte[], byte[]> backToOriginal(ConsumerRecord<byte[], byte[]> record,
                                                                  String configuredOriginal) {
         String original = header(record, "dead-letter-topic");
@@ -229,14 +256,18 @@ public class DeadLetters {
 
     private record Sent(TopicPartition partition, long offset, Future<RecordMetadata> ack) {
         void await() {
-            try {
-                ack.get(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new KafkaException("Interrupted while re-driving", e);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new KafkaException("The broker did not acknowledge a re-driven record", e);
-            }
+            acknowledged(ack, "a re-driven record");
+        }
+    }
+
+    private static void acknowledged(Future<RecordMetadata> ack, String what) {
+        try {
+            ack.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("Interrupted while sending " + what, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new KafkaException("The broker did not acknowledge " + what, e);
         }
     }
 

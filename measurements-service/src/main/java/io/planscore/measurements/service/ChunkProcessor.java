@@ -31,6 +31,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,9 +42,10 @@ import java.util.UUID;
  * Processes one chunk of submissions in one transaction: two bulk lookups (the recorded events the
  * chunk names, the plans it posts for), then each event in order. An accepted event is inserted with
  * its {@code MeasurementRecorded} in the outbox; a rejected one is stored with its
- * {@code MeasurementRejected}; a duplicate changes nothing. Rows and outbox messages are written in
- * JDBC batches at the end of the chunk, so a chunk costs a handful of round trips, not one per event. Events later in the chunk see the ones
- * accepted before them (duplicates and corrections inside one batch work).
+ * {@code MeasurementRejected}; a duplicate changes nothing. Rows, supersede marks and outbox messages are
+ * written in JDBC batches at the end of the chunk (no entity is managed for an accepted event), so a chunk
+ * costs a handful of round trips, not one per event. Events later in the chunk see the ones accepted before
+ * them (duplicates and corrections inside one batch work).
  */
 @ApplicationScoped
 public class ChunkProcessor {
@@ -95,8 +97,7 @@ public class ChunkProcessor {
         List<UUID> inboxKeys = chunk.stream().map(Submission::inboxKey).filter(Objects::nonNull).toList();
         Set<UUID> firstDeliveries = inbox.firstDeliveries(inboxKeys, INBOX_CONSUMER);
 
-        List<Outbox.Pending> outgoing = new ArrayList<>();
-        List<RejectedMeasurement> rejectedRows = new ArrayList<>();
+        Written written = new Written(new ArrayList<>(), new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>());
         List<EventResult> results = new ArrayList<>(chunk.size());
         for (Submission submission : chunk) {
             if (submission.inboxKey() != null && !firstDeliveries.contains(submission.inboxKey())) {
@@ -104,23 +105,27 @@ public class ChunkProcessor {
                 continue;
             }
             Caller caller = submission.caller() != null ? submission.caller() : requestCaller;
-            results.add(processOne(submission, channel, caller, submission.caller() != null, known, plans, outgoing,
-                    rejectedRows));
+            results.add(processOne(submission, channel, caller, submission.caller() != null, known, plans, written));
         }
-        // measurements first, then rejections: each kind goes to the database as one JDBC batch
-        rejectedRows.forEach(r -> r.persist());
-        Measurement.flush();
-        outbox.publishAll(outgoing);
+        // new rows before the marks that point at them; each kind is one JDBC batch or statement
+        measurements.insertAll(written.accepted());
+        measurements.markSuperseded(written.superseded().values());
+        written.rejected().forEach(r -> r.persist());
+        outbox.publishAll(written.outgoing());
         return results;
     }
 
+    /** What a chunk writes at its end: accepted events, the events they supersede, rejections, outbox messages. */
+    private record Written(List<Measurement> accepted, Map<UUID, Measurement> superseded,
+                           List<Outbox.Pending> outgoing, List<RejectedMeasurement> rejected) {
+    }
+
     private EventResult processOne(Submission submission, Channel channel, Caller caller, boolean checkCallerPerEvent,
-                                   Map<UUID, Measurement> known, Map<String, PlanRules> plans,
-                                   List<Outbox.Pending> outgoing, List<RejectedMeasurement> rejectedRows) {
+                                   Map<UUID, Measurement> known, Map<String, PlanRules> plans, Written written) {
         ParsedEvent e = submission.parsed();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (e == null) {
-            return reject(submission, null, EventParser.malformed(submission.malformed()), channel, caller, now, outgoing, rejectedRows);
+            return reject(submission, null, EventParser.malformed(submission.malformed()), channel, caller, now, written);
         }
         if (e.eventId() != null) {
             Measurement existing = known.get(e.eventId());
@@ -131,21 +136,21 @@ public class ChunkProcessor {
                 return reject(submission, e, List.of(MeasurementValidator.error("eventId",
                         ReasonCode.CONFLICTING_DUPLICATE, "eventId " + e.eventId() + " was recorded on "
                                 + existing.recordedAt + " with a different body: an eventId names one event forever; "
-                                + "use a new eventId, or a correction to change a value")), channel, caller, now, outgoing, rejectedRows);
+                                + "use a new eventId, or a correction to change a value")), channel, caller, now, written);
             }
         }
         PlanRules plan = e.planId() == null ? null : plans.get(e.planId());
         List<FieldError> errors = MeasurementValidator.validate(e, plan, checkCallerPerEvent ? caller : null, known);
         if (!errors.isEmpty()) {
-            return reject(submission, e, errors, channel, caller, now, outgoing, rejectedRows);
+            return reject(submission, e, errors, channel, caller, now, written);
         }
-        Measurement recorded = accept(e, Objects.requireNonNull(plan), channel, caller, known, now, outgoing);
+        Measurement recorded = accept(e, Objects.requireNonNull(plan), channel, caller, known, now, written);
         known.put(recorded.eventId, recorded);
         return new EventResult(e.eventIdText(), submission.row(), EventResult.ACCEPTED, List.of());
     }
 
     private Measurement accept(ParsedEvent e, PlanRules plan, Channel channel, Caller caller,
-                               Map<UUID, Measurement> known, Instant now, List<Outbox.Pending> outgoing) {
+                               Map<UUID, Measurement> known, Instant now, Written written) {
         Measurement old = e.supersedes() == null ? null : known.get(e.supersedes());
         Measurement m = new Measurement();
         m.eventId = e.eventId();
@@ -169,22 +174,23 @@ public class ChunkProcessor {
         m.channel = channel.wire();
         m.bodyHash = e.bodyHash();
         m.body = e.canonicalBody();
-        m.persist();
+        written.accepted().add(m);
         if (old != null) {
+            // in memory too: later events of the chunk are validated against it
             old.supersededBy = m.eventId;
             old.status = (e.kind() == Kind.RETRACTION ? MeasurementStatus.RETRACTED : MeasurementStatus.SUPERSEDED).wire();
+            written.superseded().put(old.eventId, old);
         }
         MeasurementRecorded payload = new MeasurementRecorded(m.eventId, m.planId, m.planVersion, m.agencyId,
                 m.indicatorId, m.component, m.period, m.year, m.value, m.unit, m.kind, m.supersedes, m.observedAt,
                 m.recordedAt, m.submittedBy, m.channel, m.note, m.evidenceUrl);
-        outgoing.add(new Outbox.Pending(MeasurementRecorded.TOPIC, new EventEnvelope(m.eventId,
+        written.outgoing().add(new Outbox.Pending(MeasurementRecorded.TOPIC, new EventEnvelope(m.eventId,
                 MeasurementRecorded.TYPE, 1, now, m.planId, m.planVersion, PRODUCER, mapper.valueToTree(payload))));
         return m;
     }
 
     private EventResult reject(Submission submission, ParsedEvent e, List<FieldError> errors, Channel channel,
-                               Caller caller, Instant now, List<Outbox.Pending> outgoing,
-                               List<RejectedMeasurement> rejectedRows) {
+                               Caller caller, Instant now, Written written) {
         JsonNode body = bounded(storable(submission.body() != null ? submission.body() : rawBody(submission.raw())));
         errors = errors.stream().map(error -> new FieldError(error.field(), error.code(), storable(error.message())))
                 .toList();
@@ -197,10 +203,10 @@ public class ChunkProcessor {
         r.channel = channel.wire();
         r.receivedAt = now;
         r.principal = caller.principal();
-        rejectedRows.add(r);
+        written.rejected().add(r);
         MeasurementRejected payload = new MeasurementRejected(r.rejectionId, r.eventId, r.planId, errors, body,
                 r.channel, now);
-        outgoing.add(new Outbox.Pending(MeasurementRejected.TOPIC, new EventEnvelope(r.rejectionId,
+        written.outgoing().add(new Outbox.Pending(MeasurementRejected.TOPIC, new EventEnvelope(r.rejectionId,
                 MeasurementRejected.TYPE, 1, now, r.planId == null ? "unassigned" : r.planId, 0, PRODUCER,
                 mapper.valueToTree(payload))));
         return new EventResult(e == null ? null : e.eventIdText(), submission.row(), EventResult.REJECTED, errors);

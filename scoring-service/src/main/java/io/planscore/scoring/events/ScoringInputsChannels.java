@@ -3,8 +3,11 @@ package io.planscore.scoring.events;
 import io.planscore.platform.events.ConsumerRetry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,19 +27,28 @@ public class ScoringInputsChannels {
 
     @Incoming("plan-versions")
     @Blocking
-    public void onPlanVersions(List<String> records) {
-        retry.run("plan-versions", () -> consumer.onPlanVersions(records));
+    public void onPlanVersions(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> poll = listed(records);
+        retry.run("plan-versions", () -> consumer.onPlanVersions(poll));
     }
 
     @Incoming("measurements")
     @Blocking
-    public void onMeasurements(List<String> records) {
-        retry.run("measurements", () -> consumer.onMeasurements(records));
+    public void onMeasurements(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> poll = listed(records);
+        retry.run("measurements", () -> consumer.onMeasurements(poll));
     }
 
     @Incoming("peer-results")
     @Blocking
-    public void onPeerResults(List<String> records) {
-        retry.run("peer-results", () -> consumer.onPeerResults(records));
+    public void onPeerResults(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> poll = listed(records);
+        retry.run("peer-results", () -> consumer.onPeerResults(poll));
+    }
+
+    private static List<ConsumerRecord<String, String>> listed(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> poll = new ArrayList<>(records.count());
+        records.forEach(poll::add);
+        return poll;
     }
 }

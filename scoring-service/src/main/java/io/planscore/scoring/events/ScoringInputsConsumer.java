@@ -1,5 +1,6 @@
 package io.planscore.scoring.events;
 
+import io.planscore.platform.deadletter.DeadLetters;
 import io.planscore.platform.events.EnvelopeCodec;
 import io.planscore.platform.events.EventEnvelope;
 import io.planscore.platform.events.MalformedEventException;
@@ -7,6 +8,7 @@ import io.planscore.platform.inbox.Inbox;
 import io.planscore.scoring.service.ScoringService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import java.util.LinkedHashMap;
@@ -32,38 +34,43 @@ public class ScoringInputsConsumer {
 
     private final EnvelopeCodec codec;
     private final Inbox inbox;
+    private final DeadLetters deadLetters;
     private final ScoringService scoring;
 
-    public ScoringInputsConsumer(EnvelopeCodec codec, Inbox inbox, ScoringService scoring) {
+    public ScoringInputsConsumer(EnvelopeCodec codec, Inbox inbox, DeadLetters deadLetters, ScoringService scoring) {
         this.codec = codec;
         this.inbox = inbox;
+        this.deadLetters = deadLetters;
         this.scoring = scoring;
     }
 
     @Transactional
-    public void onPlanVersions(List<String> records) {
+    public void onPlanVersions(List<ConsumerRecord<String, String>> records) {
         scoring.applyPlanVersions(firstDeliveries(records, PlanVersionApproved.TYPE, PlanVersionApproved.class));
     }
 
     @Transactional
-    public void onMeasurements(List<String> records) {
+    public void onMeasurements(List<ConsumerRecord<String, String>> records) {
         scoring.applyMeasurements(firstDeliveries(records, MeasurementRecorded.TYPE, MeasurementRecorded.class));
     }
 
     @Transactional
-    public void onPeerResults(List<String> records) {
+    public void onPeerResults(List<ConsumerRecord<String, String>> records) {
         scoring.applyPeerResults(firstDeliveries(records, PeerResultReported.TYPE, PeerResultReported.class));
     }
 
     /**
      * The events of the expected type that the inbox has not seen, in record order; other types are skipped. A
-     * record that cannot be read is logged and skipped alone: failing the poll would dead-letter its good records.
+     * record that cannot be read goes to the dead-letter topic alone: failing the poll would dead-letter its good
+     * records too. (Should the poll's transaction be retried, it is dead-lettered again; a redrive of both changes
+     * nothing, as it cannot be read either way.)
      */
-    private <T> List<Delivered<T>> firstDeliveries(List<String> records, String type, Class<T> payloadType) {
+    private <T> List<Delivered<T>> firstDeliveries(List<ConsumerRecord<String, String>> records, String type,
+                                                   Class<T> payloadType) {
         Map<UUID, Delivered<T>> delivered = new LinkedHashMap<>();
-        for (String record : records) {
+        for (ConsumerRecord<String, String> record : records) {
             try {
-                EventEnvelope envelope = codec.read(record);
+                EventEnvelope envelope = codec.read(record.value());
                 if (type.equals(envelope.eventType())) {
                     delivered.putIfAbsent(envelope.eventId(),
                             new Delivered<>(codec.payload(envelope, payloadType), envelope.eventId()));
@@ -72,7 +79,7 @@ public class ScoringInputsConsumer {
                             envelope.eventId(), type);
                 }
             } catch (MalformedEventException e) {
-                LOG.errorf("Skipped an unreadable %s record: %s", type, e.getMessage());
+                deadLetters.deadLetter(record, e);
             }
         }
         Set<UUID> first = inbox.firstDeliveries(delivered.keySet(), CONSUMER);

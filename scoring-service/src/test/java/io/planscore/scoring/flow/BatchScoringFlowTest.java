@@ -25,6 +25,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import static io.planscore.infra.TestIdentities.asAdmin;
+import static io.planscore.scoring.flow.ScoringEvents.polled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -88,16 +89,16 @@ class BatchScoringFlowTest {
             }
         }
         batch.add(5, "not an event envelope");
-        consumer.onMeasurements(batch);
+        consumer.onMeasurements(polled(batch));
         for (Step step : history) {
-            consumer.onMeasurements(List.of(record(events, step, ONE_BY_ONE, run, plans001, plans003)));
+            consumer.onMeasurements(polled(List.of(record(events, step, ONE_BY_ONE, run, plans001, plans003))));
         }
         // Polls of a few records: each merges into cells earlier polls filled, some of which it also corrects.
         Random chunks = new Random(7);
         for (int from = 0; from < history.size(); ) {
             int to = Math.min(history.size(), from + 2 + chunks.nextInt(8));
-            consumer.onMeasurements(history.subList(from, to).stream()
-                    .map(step -> record(events, step, CHUNKED, run, plans001, plans003)).toList());
+            consumer.onMeasurements(polled(history.subList(from, to).stream()
+                    .map(step -> record(events, step, CHUNKED, run, plans001, plans003)).toList()));
             from = to;
         }
 
@@ -111,7 +112,7 @@ class BatchScoringFlowTest {
         assertThat(versions(plans001.get(BATCHED).id(), 2018)).isEqualTo(2);
         assertThat(versions(plans003.get(BATCHED).id(), 2018)).isEqualTo(2);
 
-        consumer.onMeasurements(batch);
+        consumer.onMeasurements(polled(batch));
         assertThat(versions(plans001.get(BATCHED).id(), 2018)).isEqualTo(2);
         assertThat(versions(plans003.get(BATCHED).id(), 2018)).isEqualTo(2);
 

@@ -9,6 +9,7 @@ import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +45,7 @@ class DeadLetterFlowTest {
 
     private static final String SEED_001 = "001_keelung-police_107-110.json";
     private static final String DLQ = "measurements.recorded.v1.dlq.scoring-service";
+    private static final String PLAN_VERSIONS_DLQ = "plans.plan-versions.v1.dlq.scoring-service";
     private static final String SERIALIZATION_FAILURE = "40001";
     private static final String INVALID_PARAMETER_VALUE = "22023";
 
@@ -143,6 +145,25 @@ class DeadLetterFlowTest {
     }
 
     @Test
+    void anUnreadableRecordIsDeadLetteredAloneAndTheRecordsAfterItAreApplied() {
+        // on the plan-versions channel: re-driven by another test, it would only come back to its dead-letter topic
+        String planId = UUID.randomUUID().toString();
+        String unreadable = "{\"eventId\": \"not an envelope of " + planId + "\"";
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(ScoringEvents.PLAN_VERSIONS, planId, unreadable))
+                .awaitCompletion();
+        events.approve(planId, 1, events.document(SEED_001)); // same key, same partition: right after it
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                asAdmin().get("/api/v1/scores/plans/{planId}?year=2018", planId).then().statusCode(200)
+                        .body("planVersion", equalTo(1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterKeys(PLAN_VERSIONS_DLQ).contains(planId));
+        Map<String, Object> listed = listedDeadLetter(PLAN_VERSIONS_DLQ, planId);
+        assertThat(listed.get("value")).isEqualTo(unreadable);
+        assertThat((String) listed.get("reason")).contains("Not a planscore event envelope");
+        assertThat(deadLetterKeys(PLAN_VERSIONS_DLQ)).containsOnlyOnce(planId);
+    }
+
+    @Test
     void onlyAdministratorsSeeDeadLettersAndAnUnknownTopicIsNotFound() {
         asViewer().get("/api/v1/admin/dead-letters").then().statusCode(403)
                 .contentType("application/problem+json");
@@ -167,12 +188,20 @@ class DeadLetterFlowTest {
     }
 
     private List<String> deadLetterKeys() {
-        return asAdmin().get("/api/v1/admin/dead-letters?topic={topic}&size=100", DLQ)
+        return deadLetterKeys(DLQ);
+    }
+
+    private List<String> deadLetterKeys(String topic) {
+        return asAdmin().get("/api/v1/admin/dead-letters?topic={topic}&size=100", topic)
                 .then().statusCode(200).extract().jsonPath().getList("topics[0].records.key");
     }
 
     private Map<String, Object> listedDeadLetter(String planId) {
-        List<Map<String, Object>> records = asAdmin().get("/api/v1/admin/dead-letters?topic={topic}&size=100", DLQ)
+        return listedDeadLetter(DLQ, planId);
+    }
+
+    private Map<String, Object> listedDeadLetter(String topic, String planId) {
+        List<Map<String, Object>> records = asAdmin().get("/api/v1/admin/dead-letters?topic={topic}&size=100", topic)
                 .then().statusCode(200).extract().jsonPath().getList("topics[0].records");
         return records.stream().filter(record -> planId.equals(record.get("key"))).findFirst().orElseThrow();
     }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.planscore.infra.TestIdentities.asAdmin;
+import static io.planscore.scoring.flow.ScoringEvents.polled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -65,12 +66,12 @@ class ProvenanceFlowTest {
         String planId = events.planScored(SEED_001, 2018);
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        consumer.onMeasurements(List.of(recorded(first, planId, "2018-01", "10"), recorded(second, planId, "2018-02", "20")));
+        consumer.onMeasurements(polled(List.of(recorded(first, planId, "2018-01", "10"), recorded(second, planId, "2018-02", "20"))));
         UUID correction = UUID.randomUUID();
         ObjectNode corrected = events.measurement(correction, planId, "G2-K1", "2018-01", "15");
         corrected.put("kind", "correction").put("supersedes", first.toString());
         UUID third = UUID.randomUUID();
-        consumer.onMeasurements(List.of(events.recorded(corrected), recorded(third, planId, "2018-03", "5")));
+        consumer.onMeasurements(polled(List.of(events.recorded(corrected), recorded(third, planId, "2018-03", "5"))));
 
         JsonPath history = asAdmin().get("/api/v1/scores/plans/{planId}/history?year=2018&order=oldest", planId)
                 .then().statusCode(200).extract().jsonPath();
@@ -97,7 +98,7 @@ class ProvenanceFlowTest {
     @Test
     void aScorecardDoesNotGrowWithItsPlansHistory() {
         String planId = events.planScored(SEED_001, 2018);
-        consumer.onMeasurements(List.of(recorded(UUID.randomUUID(), planId, "2018-01", "1")));
+        consumer.onMeasurements(polled(List.of(recorded(UUID.randomUUID(), planId, "2018-01", "1"))));
         int afterOne = body(planId).length();
 
         for (int poll = 0; poll < 2; poll++) {
@@ -105,7 +106,7 @@ class ProvenanceFlowTest {
             for (int i = 0; i < 300; i++) {
                 records.add(recorded(UUID.randomUUID(), planId, "2018-%02d".formatted(1 + i % 12), "1"));
             }
-            consumer.onMeasurements(records);
+            consumer.onMeasurements(polled(records));
         }
 
         // Only "sum of 601 events" in a derivation step is longer than "1 (event …)".

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,6 +28,15 @@ final class ScoringEvents {
     static final Path SEEDS = Path.of("../deploy/local-run/src/main/resources/seed-plans");
     static final String PLAN_VERSIONS = "plans.plan-versions.v1";
     static final String RECORDED = "measurements.recorded.v1";
+
+    /** Values as one poll of {@code measurements.recorded.v1} brings them, for calling the consumer directly. */
+    static List<ConsumerRecord<String, String>> polled(List<String> values) {
+        List<ConsumerRecord<String, String>> poll = new ArrayList<>(values.size());
+        for (int offset = 0; offset < values.size(); offset++) {
+            poll.add(new ConsumerRecord<>(RECORDED, 0, offset, null, values.get(offset)));
+        }
+        return poll;
+    }
 
     private final KafkaCompanion kafka;
     private final ObjectMapper mapper;

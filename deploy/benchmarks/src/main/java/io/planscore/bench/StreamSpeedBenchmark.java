@@ -294,7 +294,11 @@ final class StreamSpeedBenchmark {
             long end = endOffsets(admin, EventTap.RECORDED);
             if (end >= recordedTarget && committed(admin, EventTap.RECORDED) >= end) {
                 Thread.sleep(2000); // the scoring outbox relays the last updates just after the commit
-                return updates.newest(plans);
+                long newest = updates.newest(plans);
+                if (newest > 0) {
+                    return newest;
+                }
+                // committed, yet not one update of these plans: the topic's count ran ahead of what it holds
             }
             Thread.sleep(500);
         }

@@ -13,11 +13,18 @@ import java.util.UUID;
 public class PlanReadModel {
 
     private static final Logger LOG = Logger.getLogger(PlanReadModel.class);
+    /** Arbitrary, fixed: the first key of the per-plan advisory lock (the second is the plan id's hash). */
+    private static final int PLAN_LOCK = 0x706c616e;
 
     /** @return true when the read model changed */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean apply(UUID eventId, PlanVersionApproved approved) {
         PlanDocumentReader.Derived derived = PlanDocumentReader.read(approved.document());
+        // The Kafka consumer and an on-demand fetch (PlanSource) may apply one version at the same moment: the
+        // second waits here, then finds it in force, instead of failing on the first one's insert.
+        PlanVersionModel.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1, hashtext(?2))) locked")
+                .setParameter(1, PLAN_LOCK).setParameter(2, approved.planId()).getSingleResult();
         PlanVersionModel current = PlanVersionModel.findById(approved.planId());
         if (current != null && current.version >= approved.version()) {
             LOG.infof("Ignoring plan %s version %d: version %d is in force", approved.planId(), approved.version(),

@@ -62,7 +62,12 @@ class HostileInputTest {
                 Arguments.of("POST", INPUTS, input("value", "1e-2147483649"), 400, "value"),
                 Arguments.of("POST", INPUTS, input("year", "1e2147483648"), 400, "year"),
                 Arguments.of("POST", INPUTS, input("year", "1e10000"), 400, "year"),
-                Arguments.of("POST", INPUTS, input("note", deep), 400, "note"));
+                Arguments.of("POST", INPUTS, input("note", deep), 400, "note"),
+                Arguments.of("POST", "/api/v1/scores/plans/a%00b/admin-inputs", input("note", "\"n\""), 400, "planId"),
+                Arguments.of("GET", "/api/v1/scores/plans/a%00b/admin-inputs", null, 400, "planId"),
+                Arguments.of("GET", "/api/v1/scores/plans/a%00b?year=2018", null, 400, "planId"),
+                Arguments.of("GET", "/api/v1/scores/plans/{plan}/indicators/F1%00?year=2018", null, 400, "indicatorId"),
+                Arguments.of("GET", "/api/v1/scores/plans/{plan}?year=2018&version=1&asOf=%00", null, 400, "asOf"));
     }
 
     @ParameterizedTest(name = "{0} {1} → {3} naming {4}")

@@ -1,6 +1,7 @@
 package io.planscore.scoring.rest;
 
 import io.planscore.platform.security.CurrentCaller;
+import io.planscore.platform.problem.Bounds;
 import io.planscore.platform.problem.FieldError;
 import io.planscore.platform.problem.ProblemException;
 import io.planscore.scoring.domain.AdminInput;
@@ -28,6 +29,9 @@ import java.util.UUID;
 @Path("/api/v1/scores/plans/{planId}/admin-inputs")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminInputsResource {
+
+    /** Far beyond any indicator id of a plan document. */
+    private static final int MAX_ID_LENGTH = 200;
 
     private final ScoringService scoring;
     private final AdminInputRepository inputs;
@@ -82,6 +86,10 @@ public class AdminInputsResource {
         if (body.value() == null) {
             errors.add(new FieldError("value", "MISSING_FIELD", "value is required."));
         }
+        // before the engine or the database turns the value into digits
+        Bounds.checkNumber("value", body.value(), errors);
+        Bounds.checkText("indicatorId", body.indicatorId(), MAX_ID_LENGTH, errors);
+        Bounds.checkText("note", body.note(), Bounds.MAX_TEXT, errors);
         AdminInput.Kind kind = null;
         try {
             kind = body.kind() == null ? null : AdminInput.Kind.valueOf(body.kind());

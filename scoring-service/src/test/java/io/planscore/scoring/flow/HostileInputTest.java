@@ -73,7 +73,15 @@ class HostileInputTest {
                 Arguments.of("GET", "/api/v1/scores/plans/a%00b/admin-inputs", null, 400, "planId"),
                 Arguments.of("GET", "/api/v1/scores/plans/a%00b?year=2018", null, 400, "planId"),
                 Arguments.of("GET", "/api/v1/scores/plans/{plan}/indicators/F1%00?year=2018", null, 400, "indicatorId"),
-                Arguments.of("GET", "/api/v1/scores/plans/{plan}?year=2018&version=1&asOf=%00", null, 400, "asOf"));
+                Arguments.of("GET", "/api/v1/scores/plans/{plan}?year=2018&version=1&asOf=%00", null, 400, "asOf"),
+                Arguments.of("GET", "/api/v1/scores/plans/{plan}?year=2018&asOf=%2B300000-01-01T00:00:00Z", null, 400, "asOf"),
+                Arguments.of("GET", "/api/v1/scores/plans/{plan}?year=2018&asOf=-5000-01-01T00:00:00Z", null, 400, "asOf"),
+                Arguments.of("GET", "/api/v1/scores/plans/{plan}/indicators/F1-G1-K1?year=2018&asOf=%2B300000-01-01T00:00:00Z",
+                        null, 400, "asOf"),
+                // a page past the end is empty, whatever its number
+                Arguments.of("GET", "/api/v1/scores/plans/{plan}/indicators/F1-G1-K1?year=2018&page=2147483647&size=500",
+                        null, 200, null),
+                Arguments.of("GET", "/api/v1/scores/plans/{plan}/history?year=2018&page=2147483647&size=500", null, 200, null));
     }
 
     @ParameterizedTest(name = "{0} {1} → {3} naming {4}")

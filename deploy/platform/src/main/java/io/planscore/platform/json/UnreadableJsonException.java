@@ -14,8 +14,8 @@ import java.util.Deque;
  */
 public class UnreadableJsonException extends JsonMappingException {
 
-    /** A path into the body is cut after this many steps: a 999-deep object is named by where it starts. */
-    static final int MAX_PATH_STEPS = 5;
+    /** A path into the body is cut after this many names: a 999-deep object is named by where it starts. */
+    static final int MAX_PATH_NAMES = 5;
 
     private final String field;
     private final String code;
@@ -47,12 +47,13 @@ public class UnreadableJsonException extends JsonMappingException {
             }
         }
         StringBuilder path = new StringBuilder();
-        int taken = 0;
+        int names = 0;
         for (String step : steps) {
-            if (taken++ == MAX_PATH_STEPS) {
+            boolean index = step.startsWith("[");
+            if (!index && names++ == MAX_PATH_NAMES) {
                 break;
             }
-            if (!path.isEmpty() && !step.startsWith("[")) {
+            if (!path.isEmpty() && !index) {
                 path.append('.');
             }
             path.append(step);

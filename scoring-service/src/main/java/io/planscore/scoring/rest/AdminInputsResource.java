@@ -16,7 +16,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.planscore.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -57,6 +62,13 @@ public class AdminInputsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Enter a verdict, award, external target or baseline value; the plan-year is rescored")
+    @APIResponse(responseCode = "422", description = "A field missing or out of bounds: value beyond 100 digits written out "
+            + "(NUMBER_OUT_OF_RANGE), note or indicatorId with U+0000 (NUL_CHARACTER) or too long (TOO_LONG)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "huge value", value = """
+                            {"type": "https://planscore.io/problems/validation", "title": "The request is not valid",
+                             "status": 422, "detail": "The input is not valid.", "errors": [{"field": "value",
+                             "code": "NUMBER_OUT_OF_RANGE", "message": "value 1E+10000 has more than 100 digits written out."}]}""")))
     public Response enter(@PathParam("planId") String planId, NewInput body) {
         AdminInput input = validate(planId, body);
         input.enteredBy = caller.get().principal();

@@ -17,7 +17,7 @@ import java.util.Map;
  * Stands in for the three internal services so the gateway can be tested alone: every call is
  * answered with what the gateway forwarded (method, path, the identity it signed, body). An identity
  * that does not verify with the service key is echoed as {@code "unverified"}. Agency {@code unknown}
- * does not exist. The real services are exercised by the end-to-end tests.
+ * does not exist, nor does one whose id holds an escaped character. The real services are exercised by the end-to-end tests.
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -46,7 +46,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             if (path.equals("/api/v1/plans") && exchange.getRequestMethod().equals("POST")) {
                 exchange.getResponseHeaders().add("Location", "http://internal-host:8081/api/v1/plans/p1");
             }
-            exchange.sendResponseHeaders(path.endsWith("/agencies/unknown") ? 404 : 200, response.length);
+            exchange.sendResponseHeaders(unknownAgency(exchange.getRequestURI().getRawPath()) ? 404 : 200, response.length);
             exchange.getResponseBody().write(response);
             exchange.close();
         });
@@ -54,6 +54,16 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of("planscore.upstream.plans-url", url, "planscore.upstream.measurements-url", url,
                 "planscore.upstream.scoring-url", url);
+    }
+
+    /** Agency {@code unknown}, and, as in plans-service (whose agency ids are UUIDs), one with an escaped character. */
+    private static boolean unknownAgency(String rawPath) {
+        int at = rawPath.indexOf("/agencies/");
+        if (at < 0) {
+            return false;
+        }
+        String agency = rawPath.substring(at + "/agencies/".length());
+        return agency.equals("unknown") || (agency.indexOf('/') < 0 && agency.indexOf('%') >= 0);
     }
 
     private static JsonWebToken identity(String authorization) {

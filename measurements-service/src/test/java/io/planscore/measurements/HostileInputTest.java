@@ -13,15 +13,21 @@ import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static io.planscore.measurements.support.Api.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.either;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -45,7 +51,7 @@ class HostileInputTest {
     }
 
     private static String event(String eventId, String value) {
-        return "{\"eventId\": " + eventId + ", \"planId\": \"" + plan + "\", \"indicatorId\": \"F3-G1-K二\", "
+        return "{\"eventId\": " + eventId + ", \"planId\": \"" + (plan == null ? "PLAN" : plan) + "\", \"indicatorId\": \"F3-G1-K二\", "
                 + "\"period\": \"2018\", \"value\": " + value + "}";
     }
 
@@ -57,6 +63,51 @@ class HostileInputTest {
         admin().contentType(ContentType.JSON).body(body).post("/api/v1/measurements").then()
                 .statusCode(422).contentType(startsWith("application/problem+json"))
                 .body("errors.field", hasItem(field));
+    }
+
+    /** An event with {@code json} written raw as its {@code field} (added when the event has no such field). */
+    private static String eventWith(String field, String json) {
+        String event = event(newId(), "1");
+        return event.contains("\"" + field + "\": ")
+                ? event.replaceFirst("\"" + field + "\": (\"[^\"]*\"|[0-9]+)", "\"" + field + "\": " + java.util.regex.Matcher.quoteReplacement(json))
+                : event.replace("}", ", \"" + field + "\": " + json + "}");
+    }
+
+    static Stream<Arguments> probes() {
+        String deep = "{\"a\":".repeat(999) + "1" + "}".repeat(999);
+        String post = "/api/v1/measurements";
+        return Stream.of(
+                Arguments.of("POST", post, eventWith("value", "1e2147483648"), 400, "value"),
+                Arguments.of("POST", post, "{\"events\": [" + eventWith("value", "1e2147483648") + "]}", 400, "events[0].value"),
+                Arguments.of("POST", post, eventWith("eventId", "1e2147483648"), 400, "eventId"),
+                Arguments.of("POST", post, eventWith("value", "1e10000"), 422, "value"),
+                Arguments.of("POST", post, eventWith("value", "1e-10000"), 422, "value"),
+                Arguments.of("POST", post, eventWith("eventId", "1e10000"), 422, "eventId"),
+                Arguments.of("POST", post, eventWith("eventId", "null"), 422, "eventId"),
+                Arguments.of("POST", post, eventWith("observedAt", "1e10000"), 422, "observedAt"),
+                Arguments.of("POST", post, eventWith("observedAt", "\"+300000-01-01T00:00:00Z\""), 422, "observedAt"),
+                Arguments.of("POST", post, eventWith("observedAt", "\"-5000-01-01T00:00:00Z\""), 422, "observedAt"),
+                Arguments.of("POST", post, eventWith("note", "\"a\\u0000b\""), 422, "note"),
+                Arguments.of("POST", post, eventWith("note", deep), 400, "note"),
+                Arguments.of("POST", post, "{\"events\": [" + eventWith("note", deep) + "]}", 400, "events[0].note"),
+                Arguments.of("GET", post + "?planId=%00", null, 400, "planId"),
+                Arguments.of("GET", post + "/rejected?planId=a%00b", null, 400, "planId"),
+                Arguments.of("GET", post + "?page=2147483647&size=1000", null, 400, "page"),
+                Arguments.of("GET", post + "/rejected?page=2147483647&size=1000", null, 400, "page"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} → {3} naming {4}")
+    @MethodSource("probes")
+    void isAClientErrorNamingTheField(String method, String route, String body, int status, String field) {
+        var request = admin().urlEncodingEnabled(false);
+        if (body != null) {
+            request = request.contentType(ContentType.JSON).body(body.replace("PLAN", plan));
+        }
+        ValidatableResponse response = request.request(method, route).then().statusCode(status)
+                .contentType(startsWith("application/problem+json"))
+                // a 999-deep object is named by where it starts
+                .body("errors.field", hasItem(either(equalTo(field)).or(startsWith(field + "."))));
+        assertThat(response.extract().asString()).doesNotContain("Exception", "io.planscore", "java.");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.planscore.gateway.security.ApiKeyService;
 import io.planscore.gateway.security.Caller;
 import io.planscore.gateway.security.Page;
 import io.planscore.gateway.security.Role;
+import io.planscore.platform.problem.Bounds;
 import io.planscore.platform.problem.FieldError;
 import io.planscore.platform.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -35,7 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -65,6 +69,9 @@ public class ApiKeysApi {
         this.identity = identity;
         this.json = json;
     }
+
+    /** The longest name a key may be given. */
+    static final int MAX_NAME_LENGTH = 200;
 
     public record NewKey(String name, Role role) {
     }
@@ -97,12 +104,18 @@ public class ApiKeysApi {
             value = "{\"name\": \"statistics office uploader\", \"role\": \"agency\"}")))
     @APIResponse(responseCode = "201", description = "The key, with its `secret`")
     @APIResponse(responseCode = "404", description = "No such agency")
-    @APIResponse(responseCode = "422", description = "`role` is `admin`: admin keys are not issued per agency")
+    @APIResponse(responseCode = "422", description = "`role` is `admin` (admin keys are not issued per agency), or "
+            + "`name` holds U+0000 or is longer than " + MAX_NAME_LENGTH + " characters")
     public Response issue(@PathParam("agencyId") String agencyId, NewKey request) {
         Role role = request == null || request.role() == null ? Role.agency : request.role();
         if (role == Role.admin) {
             throw ProblemException.invalid(new FieldError("role", "INVALID_ROLE",
                     "An agency key is 'agency' or 'viewer'; admin keys are not issued per agency."));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Bounds.checkText("name", request == null ? null : request.name(), MAX_NAME_LENGTH, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors.get(0));
         }
         Caller caller = Caller.of(identity);
         String name = request == null || request.name() == null || request.name().isBlank() ? role + " key" : request.name();
@@ -113,7 +126,9 @@ public class ApiKeysApi {
 
     /** The agency's id as plans-service has it, so that the key compares equal to its plans' agency. */
     private String existingAgency(String agencyId, Caller caller) {
-        UpstreamClient.Fetched agency = upstream.get(Upstream.PLANS, "/api/v1/agencies/" + agencyId, caller)
+        // one path segment, encoded again: the decoded id may hold a space, a quote or "../"
+        String segment = URLEncoder.encode(agencyId, StandardCharsets.UTF_8).replace("+", "%20");
+        UpstreamClient.Fetched agency = upstream.get(Upstream.PLANS, "/api/v1/agencies/" + segment, caller)
                 .toCompletableFuture().join();
         if (agency.status() == 404) {
             throw ProblemException.notFound("Agency", agencyId);

@@ -17,14 +17,13 @@ import io.planscore.measurements.plan.PlanRules;
 import io.planscore.measurements.repository.MeasurementRepository;
 import io.planscore.platform.events.EventEnvelope;
 import io.planscore.platform.inbox.Inbox;
-import io.planscore.platform.json.PlanscoreJson;
 import io.planscore.platform.outbox.Outbox;
+import io.planscore.platform.problem.Bounds;
 import io.planscore.platform.problem.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -218,7 +217,7 @@ public class ChunkProcessor {
      * and a number whose digits could not be read back ({@code 1e5000}) is kept as its text, {@code "1E+5000"}.
      */
     private JsonNode storable(JsonNode node) {
-        if (node.isBigDecimal() && !readableBack(node.decimalValue())) {
+        if (node.isBigDecimal() && !Bounds.fitsPlainDigits(node.decimalValue())) {
             return mapper.getNodeFactory().textNode(node.decimalValue().toString());
         }
         if (node.isTextual()) {
@@ -236,11 +235,6 @@ public class ChunkProcessor {
             return copy;
         }
         return node;
-    }
-
-    /** Written as plain digits (as the application writes decimals), the number fits what a read accepts. */
-    private static boolean readableBack(BigDecimal number) {
-        return number.precision() + Math.abs((long) number.scale()) + 2 <= PlanscoreJson.MAX_NUMBER_LENGTH;
     }
 
     /** The body, or when it is larger than {@link #MAX_STORED_BODY}: its head, its size and its SHA-256. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.planscore.measurements.domain.Kind;
 import io.planscore.measurements.domain.Period;
+import io.planscore.platform.problem.Bounds;
 import io.planscore.platform.problem.FieldError;
 
 import java.io.UncheckedIOException;
@@ -45,9 +46,6 @@ public final class EventParser {
 
     /** PostgreSQL text cannot hold U+0000: an event carrying it would fail its whole chunk if it were stored. */
     public static final char NUL = '\0';
-
-    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant AFTER_LAST_INSTANT = Instant.parse("+10000-01-01T00:00:00Z");
 
     private static final ObjectMapper CANONICAL = new ObjectMapper();
     private static final java.util.regex.Pattern UUID_FORMAT =
@@ -165,7 +163,7 @@ public final class EventParser {
         String observedAtText = f.text("observedAt", MAX_ID);
         Instant observedAt = null;
         if (observedAtText != null) {
-            observedAt = instant(observedAtText).filter(EventParser::storable).orElse(null);
+            observedAt = instant(observedAtText).filter(Bounds::storable).orElse(null);
             if (observedAt == null) {
                 errors.add(new FieldError("observedAt", ReasonCode.INVALID_FIELD.name(),
                         "observedAt '" + observedAtText + "' is not an ISO-8601 instant between the years 1 and 9999, "
@@ -245,11 +243,6 @@ public final class EventParser {
                 return Optional.empty();
             }
         }
-    }
-
-    /** Within the years 1..9999: PostgreSQL timestamps stop at 294276 AD, Java's Instant goes on to a billion. */
-    private static boolean storable(Instant instant) {
-        return !instant.isBefore(FIRST_INSTANT) && instant.isBefore(AFTER_LAST_INSTANT);
     }
 
     private static boolean isHttpUrl(String text) {

@@ -3,7 +3,7 @@ package io.planscore.plans.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.planscore.plans.document.DocumentJson;
-import io.planscore.plans.document.InputBounds;
+import io.planscore.platform.problem.Bounds;
 import io.planscore.plans.document.TableFormats;
 import io.planscore.plans.service.PageRequest;
 import io.planscore.plans.service.PlanService;
@@ -119,10 +119,10 @@ public class PlanResource {
                                        schema = @Schema(type = SchemaType.INTEGER, defaultValue = "" + PlanService.DEFAULT_PAGE_SIZE))
                                @QueryParam("size") String size) {
         List<FieldError> errors = new ArrayList<>();
-        InputBounds.checkText("agency", agency, MAX_FILTER_LENGTH, errors);
-        InputBounds.checkText("kind", kind, MAX_FILTER_LENGTH, errors);
-        InputBounds.checkText("q", q, MAX_FILTER_LENGTH, errors);
-        InputBounds.checkText("fixtureId", fixtureId, MAX_FILTER_LENGTH, errors);
+        Bounds.checkText("agency", agency, MAX_FILTER_LENGTH, errors);
+        Bounds.checkText("kind", kind, MAX_FILTER_LENGTH, errors);
+        Bounds.checkText("q", q, MAX_FILTER_LENGTH, errors);
+        Bounds.checkText("fixtureId", fixtureId, MAX_FILTER_LENGTH, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors.get(0).message(), errors.get(0));
         }
@@ -245,7 +245,7 @@ public class PlanResource {
             }
             justification = value == null || value.isNull() ? null : value.asText();
             List<FieldError> errors = new ArrayList<>();
-            InputBounds.checkText("justification", justification, InputBounds.MAX_TEXT, errors);
+            Bounds.checkText("justification", justification, Bounds.MAX_TEXT, errors);
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid("The justification cannot be kept.", errors);
             }

@@ -1,6 +1,6 @@
 package io.planscore.plans.service;
 
-import io.planscore.plans.document.InputBounds;
+import io.planscore.platform.problem.Bounds;
 import io.planscore.plans.domain.Agency;
 import io.planscore.plans.repository.AgencyRepository;
 import io.planscore.platform.problem.FieldError;
@@ -42,8 +42,8 @@ public class AgencyService {
             errors.add(new FieldError("name", "REQUIRED", "name is required."));
         }
         if (request != null) {
-            InputBounds.checkText("name", request.name(), MAX_NAME, errors);
-            InputBounds.checkText("nameEn", request.nameEn(), MAX_NAME, errors);
+            Bounds.checkText("name", request.name(), MAX_NAME, errors);
+            Bounds.checkText("nameEn", request.nameEn(), MAX_NAME, errors);
         }
         if (request != null && request.parentId() != null && agencies.findByIdOptional(request.parentId()).isEmpty()) {
             errors.add(new FieldError("parentId", "UNKNOWN_AGENCY", "agency '" + request.parentId() + "' does not exist."));

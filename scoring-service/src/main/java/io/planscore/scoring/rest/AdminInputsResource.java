@@ -1,6 +1,7 @@
 package io.planscore.scoring.rest;
 
 import io.planscore.platform.security.CurrentCaller;
+import io.planscore.platform.problem.Bounds;
 import io.planscore.platform.problem.FieldError;
 import io.planscore.platform.problem.ProblemException;
 import io.planscore.scoring.domain.AdminInput;
@@ -15,7 +16,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.planscore.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -28,6 +34,9 @@ import java.util.UUID;
 @Path("/api/v1/scores/plans/{planId}/admin-inputs")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminInputsResource {
+
+    /** Far beyond any indicator id of a plan document. */
+    private static final int MAX_ID_LENGTH = 200;
 
     private final ScoringService scoring;
     private final AdminInputRepository inputs;
@@ -53,6 +62,13 @@ public class AdminInputsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Enter a verdict, award, external target or baseline value; the plan-year is rescored")
+    @APIResponse(responseCode = "422", description = "A field missing or out of bounds: value beyond 100 digits written out "
+            + "(NUMBER_OUT_OF_RANGE), note or indicatorId with U+0000 (NUL_CHARACTER) or too long (TOO_LONG)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "huge value", value = """
+                            {"type": "https://planscore.io/problems/validation", "title": "The request is not valid",
+                             "status": 422, "detail": "The input is not valid.", "errors": [{"field": "value",
+                             "code": "NUMBER_OUT_OF_RANGE", "message": "value 1E+10000 has more than 100 digits written out."}]}""")))
     public Response enter(@PathParam("planId") String planId, NewInput body) {
         AdminInput input = validate(planId, body);
         input.enteredBy = caller.get().principal();
@@ -82,6 +98,10 @@ public class AdminInputsResource {
         if (body.value() == null) {
             errors.add(new FieldError("value", "MISSING_FIELD", "value is required."));
         }
+        // before the engine or the database turns the value into digits
+        Bounds.checkNumber("value", body.value(), errors);
+        Bounds.checkText("indicatorId", body.indicatorId(), MAX_ID_LENGTH, errors);
+        Bounds.checkText("note", body.note(), Bounds.MAX_TEXT, errors);
         AdminInput.Kind kind = null;
         try {
             kind = body.kind() == null ? null : AdminInput.Kind.valueOf(body.kind());

@@ -1,5 +1,6 @@
 package io.planscore.scoring.rest;
 
+import io.planscore.platform.problem.Bounds;
 import io.planscore.platform.problem.FieldError;
 import io.planscore.platform.problem.Problem;
 import io.planscore.platform.problem.ProblemException;
@@ -37,12 +38,13 @@ public class ScoresResource {
     @GET
     @Operation(summary = "A plan's scorecard for a year: now, as of an instant, or one version")
     @APIResponse(responseCode = "404", description = "No score yet, or no such version")
-    @APIResponse(responseCode = "400", description = "version without year, or together with asOf",
+    @APIResponse(responseCode = "400", description = "version without year, or together with asOf; asOf outside the years 1..9999",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ScoreQueries.ScorecardView scorecard(
             @PathParam("planId") String planId, @QueryParam("year") Integer year, @QueryParam("asOf") Instant asOf,
             @Parameter(description = "A scoreVersion from the history (needs year)",
                     schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("version") String versionText) {
+        checkAsOf(asOf);
         if (versionText == null || versionText.isBlank()) {
             return queries.scorecard(planId, year, asOf);
         }
@@ -105,7 +107,15 @@ public class ScoresResource {
                                             @QueryParam("year") Integer year, @QueryParam("asOf") Instant asOf,
                                             @QueryParam("page") @DefaultValue("0") int page,
                                             @QueryParam("size") @DefaultValue("100") int size) {
+        checkAsOf(asOf);
         return queries.explain(planId, indicatorId, year, asOf, page, size);
+    }
+
+    /** An instant PostgreSQL cannot compare with its timestamps would fail the query. */
+    private static void checkAsOf(Instant asOf) {
+        if (asOf != null && !Bounds.storable(asOf)) {
+            throw invalidParameter("asOf", "asOf '" + asOf + "' is not an instant between the years 1 and 9999");
+        }
     }
 
     private static int integer(String name, String text) {

@@ -130,8 +130,10 @@ public class ScoreQueries {
                 .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Indicator", indicatorId));
         List<UUID> inputIds = provenance.inputEvents(version, indicator);
-        List<UUID> onPage = inputIds.subList(Math.min(inputIds.size(), page * size),
-                Math.min(inputIds.size(), page * size + size));
+        // in longs: page × size overflows an int, and a page past the end is empty like any other
+        long first = (long) page * size;
+        List<UUID> onPage = inputIds.subList((int) Math.min(inputIds.size(), first),
+                (int) Math.min(inputIds.size(), first + size));
         return new Explanation(planId, version.year, version.scoreVersion, version.planVersion, version.computedAt,
                 indicator, inputIds.size(), page, size, measurements.byIds(onPage).stream().map(InputEvent::of).toList());
     }

@@ -223,8 +223,11 @@ final class StreamSpeedBenchmark {
         AtomicBoolean probing = new AtomicBoolean(true);
         Samples probes = new Samples();
         AtomicLong probesOverOneSecond = new AtomicLong();
+        AtomicLong probesLost = new AtomicLong();
+        TripStages stages = new TripStages();
         ExecutorService probe = Executors.newSingleThreadExecutor();
         try (ScoreUpdates updates = new ScoreUpdates(bootstrap);
+             EventTap tap = new EventTap(bootstrap);
              ScoreStream probeStream = new ScoreStream(client.uri(), client.apiKey(), probePlan)) {
             probeStream.awaitConnected(Duration.ofSeconds(30));
             long startWall = System.currentTimeMillis();
@@ -233,17 +236,22 @@ final class StreamSpeedBenchmark {
                 while (probing.get()) {
                     Thread.sleep(1000);
                     CompletableFuture<ScoreStream.Arrival> next = probeStream.nextUpdate(YEAR);
+                    String eventId = GatewayClient.newEventId();
+                    long sentWall = System.currentTimeMillis();
                     long sent = System.nanoTime();
                     GatewayClient.accepted(client.post("/api/v1/measurements",
-                            oneEvent(probePlan).getBytes(StandardCharsets.UTF_8)));
+                            event(eventId, probePlan, INDICATOR).getBytes(StandardCharsets.UTF_8)));
+                    long answeredWall = System.currentTimeMillis();
                     try {
-                        long nanos = next.get(60, TimeUnit.SECONDS).nanos() - sent;
+                        ScoreStream.Arrival arrival = next.get(60, TimeUnit.SECONDS);
+                        long nanos = arrival.nanos() - sent;
                         probes.add(nanos);
+                        stages.add(new TripStages.Trip(eventId, sentWall, answeredWall, arrival.wallMillis()));
                         if (nanos > TimeUnit.SECONDS.toNanos(1)) {
                             probesOverOneSecond.incrementAndGet();
                         }
                     } catch (TimeoutException e) {
-                        probesOverOneSecond.incrementAndGet();
+                        probesLost.incrementAndGet();
                     }
                 }
                 return null;
@@ -275,8 +283,11 @@ final class StreamSpeedBenchmark {
                             + "scoring's consumer group committed everything on measurements.recorded.v1",
                     updates.count(plans)));
             report.add("S2p", "burst: one event for another plan meanwhile → its dashboard (SSE)", probes.size(), seconds,
-                    Double.NaN, "", probes, probesOverOneSecond.get() + " of " + (probes.size())
-                            + " probes took over 1 s; one probe a second while the burst was scored");
+                    Double.NaN, "", probes, probesOverOneSecond.get() + " of " + probes.size()
+                            + " probes took over 1 s" + (probesLost.get() > 0 ? " (and " + probesLost.get()
+                            + " had no update within 60 s)" : "") + "; one probe a second while the burst was scored");
+            Thread.sleep(2000); // the tap's last records
+            stages.report(report, "S2p", tap);
         } finally {
             probing.set(false);
             probe.shutdownNow();

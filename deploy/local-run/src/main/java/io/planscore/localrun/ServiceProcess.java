@@ -22,10 +22,17 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * Sized for a small footprint (docs/benchmarks.md measures it): a heap of at most 256 MB that the serial
      * collector gives back when it is not needed, bounded metaspace and code cache, small thread stacks.
+     * {@code PLANSCORE_SERVICE_JVM_OPTIONS} (space-separated) replaces them, e.g. to size a bigger machine.
      */
-    public static final List<String> JVM_OPTIONS = List.of("-Xms16m", "-Xmx256m", "-XX:+UseSerialGC",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:MaxMetaspaceSize=160m",
-            "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
+    public static final List<String> JVM_OPTIONS = jvmOptions(System.getenv("PLANSCORE_SERVICE_JVM_OPTIONS"));
+
+    static List<String> jvmOptions(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return List.of(configured.trim().split("\\s+"));
+        }
+        return List.of("-Xms16m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10",
+                "-XX:MaxHeapFreeRatio=30", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
+    }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

@@ -2,21 +2,30 @@ package io.planscore.platform.outbox;
 
 import io.planscore.platform.events.EnvelopeCodec;
 import io.planscore.platform.events.EventEnvelope;
+import io.planscore.platform.problem.Problem;
+import io.planscore.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The only way a service publishes an event: the event is stored in the caller's transaction, so it
  * exists exactly when the state change it describes was committed. {@link OutboxRelay} ships it.
+ *
+ * <p>An event larger than the broker takes ({@code planscore.outbox.max-message-bytes}, under the producer's
+ * {@code max.request.size}) is refused here with a 413, which rolls the caller's change back: stored, it would
+ * fail every relay round and hold back every event after it.
  */
 @ApplicationScoped
 public class Outbox {
@@ -31,11 +40,15 @@ public class Outbox {
     private final EnvelopeCodec codec;
     private final EntityManager entityManager;
     private final Event<OutboxWritten> written;
+    private final int maxMessageBytes;
 
-    public Outbox(EnvelopeCodec codec, EntityManager entityManager, Event<OutboxWritten> written) {
+    public Outbox(EnvelopeCodec codec, EntityManager entityManager, Event<OutboxWritten> written,
+                  @ConfigProperty(name = "planscore.outbox.max-message-bytes", defaultValue = "900000")
+                  int maxMessageBytes) {
         this.codec = codec;
         this.entityManager = entityManager;
         this.written = written;
+        this.maxMessageBytes = maxMessageBytes;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -45,7 +58,7 @@ public class Outbox {
         message.topic = topic;
         message.key = envelope.aggregateId();
         message.eventType = envelope.eventType();
-        message.body = codec.write(envelope);
+        message.body = body(envelope);
         message.createdAt = Instant.now();
         message.persist();
         written.fire(new OutboxWritten());
@@ -66,7 +79,7 @@ public class Outbox {
                     insert.setString(2, message.topic());
                     insert.setString(3, envelope.aggregateId());
                     insert.setString(4, envelope.eventType());
-                    insert.setString(5, codec.write(envelope));
+                    insert.setString(5, body(envelope));
                     insert.setObject(6, now);
                     insert.addBatch();
                 }
@@ -74,5 +87,20 @@ public class Outbox {
             }
         });
         written.fire(new OutboxWritten());
+    }
+
+    private String body(EventEnvelope envelope) {
+        String body = codec.write(envelope);
+        // A char is at most 3 bytes in UTF-8 (a surrogate pair 4 for 2 chars): short bodies need no counting.
+        if ((long) body.length() * 3 > maxMessageBytes) {
+            int bytes = body.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > maxMessageBytes) {
+                throw new ProblemException(Problem.of(413, "event-too-large", "Event too large", String.format(
+                        Locale.ROOT, "The %s event this change publishes would be %,d bytes; events are at most %,d "
+                                + "bytes. Nothing was changed.", envelope.eventType(), bytes, maxMessageBytes),
+                        List.of()));
+            }
+        }
+        return body;
     }
 }

@@ -4,8 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,7 +11,9 @@ import jakarta.enterprise.event.TransactionPhase;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
@@ -26,8 +26,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Ships committed outbox messages to Kafka, oldest first, and deletes them once the broker has
@@ -40,7 +44,9 @@ import java.util.concurrent.TimeUnit;
  * relay's own connection, sent and acknowledged outside any transaction, and deleted by another statement.
  * (Holding a transaction across the send made the acknowledgement callbacks run on Kafka's thread inside it,
  * and rounds failed under load with "commit invoked while multiple threads active".) Plain JDBC: no entity is
- * built or dirty-checked for rows that live a few milliseconds.
+ * built or dirty-checked for rows that live a few milliseconds. Bodies travel as the bytes PostgreSQL sends (no
+ * string is decoded and encoded again), and a round waits on one latch for its acknowledgements: at stream
+ * speed the relay's allocations were a quarter of a service's.
  *
  * <p>The relay runs on its own thread. It wakes as soon as a transaction that wrote to the outbox
  * commits, so an event leaves within milliseconds; it also looks every {@code poll-interval} for
@@ -56,7 +62,7 @@ public class OutboxRelay {
             + "ORDER BY id LIMIT ?";
     private static final String DELETE = "DELETE FROM outbox_message WHERE id = ANY(?)";
 
-    private final MutinyEmitter<String> kafka;
+    private final Emitter<byte[]> kafka;
     private final DataSource dataSource;
     private final int batchSize;
     private final Duration ackTimeout;
@@ -68,7 +74,7 @@ public class OutboxRelay {
     /** The relay thread's own connection, holding the advisory lock while this instance is the database's relay. */
     private Connection leadership;
 
-    public OutboxRelay(@Channel("outbox") MutinyEmitter<String> kafka, DataSource dataSource,
+    public OutboxRelay(@Channel("outbox") Emitter<byte[]> kafka, DataSource dataSource,
                        MeterRegistry registry,
                        @ConfigProperty(name = "planscore.outbox.batch-size", defaultValue = "500") int batchSize,
                        @ConfigProperty(name = "planscore.outbox.ack-timeout", defaultValue = "PT30S") Duration ackTimeout,
@@ -159,17 +165,55 @@ public class OutboxRelay {
     }
 
     /** One row of the outbox as the relay ships it. */
-    private record Waiting(long id, String eventId, String topic, String key, String eventType, String body) {
+    private record Waiting(long id, String eventId, String topic, String key, String eventType, byte[] body) {
+    }
+
+    /** The broker's answers to one round: done when every message was acknowledged, or at the first failure. */
+    private static final class Round {
+        private final CountDownLatch pending;
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Round(int messages) {
+            pending = new CountDownLatch(messages);
+        }
+
+        CompletableFuture<Void> acknowledged() {
+            pending.countDown();
+            return CompletableFuture.completedFuture(null);
+        }
+
+        CompletableFuture<Void> failed(Throwable cause) {
+            failure.compareAndSet(null, cause);
+            while (pending.getCount() > 0) {
+                pending.countDown();
+            }
+            return CompletableFuture.completedFuture(null);
+        }
+
+        void await(Duration timeout) throws InterruptedException {
+            try {
+                if (!pending.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new TimeoutException("the broker did not acknowledge a round within " + timeout);
+                }
+            } catch (TimeoutException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            if (failure.get() != null) {
+                throw new IllegalStateException("the broker refused a message: " + failure.get().getMessage(),
+                        failure.get());
+            }
+        }
     }
 
     /** Sends the oldest messages and deletes them once acknowledged; returns how many. */
-    private int relayBatch() throws SQLException {
+    private int relayBatch() throws SQLException, InterruptedException {
         List<Waiting> batch = oldest();
         if (batch.isEmpty()) {
             return 0;
         }
-        List<Uni<Void>> acks = batch.stream().map(this::send).toList();
-        Uni.join().all(acks).andFailFast().await().atMost(ackTimeout);
+        Round round = new Round(batch.size());
+        batch.forEach(message -> kafka.send(message(message, round)));
+        round.await(ackTimeout);
         try (PreparedStatement delete = leadership.prepareStatement(DELETE)) {
             delete.setArray(1, leadership.createArrayOf("bigint", batch.stream().map(Waiting::id).toArray()));
             delete.executeUpdate();
@@ -185,14 +229,14 @@ public class OutboxRelay {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     batch.add(new Waiting(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                            rows.getString(5), rows.getString(6)));
+                            rows.getString(5), rows.getBytes(6)));
                 }
             }
         }
         return batch;
     }
 
-    private Uni<Void> send(Waiting message) {
+    private static Message<byte[]> message(Waiting message, Round round) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("eventId", message.eventId().getBytes(StandardCharsets.UTF_8));
         headers.add("eventType", message.eventType().getBytes(StandardCharsets.UTF_8));
@@ -201,6 +245,6 @@ public class OutboxRelay {
                 .withKey(message.key())
                 .withHeaders(headers)
                 .build();
-        return kafka.sendMessage(Message.of(message.body()).addMetadata(metadata));
+        return Message.of(message.body(), Metadata.of(metadata), round::acknowledged, round::failed);
     }
 }

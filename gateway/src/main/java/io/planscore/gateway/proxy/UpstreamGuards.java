@@ -1,11 +1,11 @@
 package io.planscore.gateway.proxy;
 
+import io.planscore.platform.http.ConnectionFailures;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
 import jakarta.ws.rs.core.Response;
 
-import java.io.IOException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -45,7 +45,7 @@ public class UpstreamGuards {
     private final Map<Route, TypedGuard<CompletionStage<Response>>> timeouts;
     private final TypedGuard<CompletionStage<Response>> readRetry = guard()
             .withRetry().maxRetries(2).delay(100, ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
-            .whenException(UpstreamGuards::isConnectionFailure).done()
+            .whenException(ConnectionFailures::isConnectionFailure).done()
             .build();
     private final TypedGuard<CompletionStage<Response>> rebuildBulkhead = guard()
             .withBulkhead().limit(2).queueSize(1).done()
@@ -68,19 +68,6 @@ public class UpstreamGuards {
         Supplier<CompletionStage<Response>> guarded = () -> breakers.get(upstream).get(() -> timeouts.get(route).get(call));
         Supplier<CompletionStage<Response>> retried = read ? () -> readRetry.get(guarded) : guarded;
         return route == Route.REBUILD ? rebuildBulkhead.get(retried) : retried.get();
-    }
-
-    /**
-     * The connection was refused or not made in time ({@code ConnectException}), or reset or closed before the
-     * service answered (the REST client reports these as a plain {@code IOException}). A timeout is not one.
-     */
-    static boolean isConnectionFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IOException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static TypedGuard.Builder<CompletionStage<Response>> guard() {

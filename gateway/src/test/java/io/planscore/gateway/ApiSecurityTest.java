@@ -43,6 +43,18 @@ class ApiSecurityTest {
     }
 
     @Test
+    void theCallersBodyContentTypeAndAcceptAreForwardedAsSent() {
+        as(ADMIN_KEY).contentType("text/csv").accept("application/json, text/plain").body("eventId,planId\n")
+                .post("/api/v1/measurements/import")
+                .then().statusCode(200)
+                .body("method", equalTo("POST"))
+                .body("path", equalTo("/api/v1/measurements/import"))
+                .body("contentType", startsWith("text/csv"))
+                .body("accept", equalTo("application/json, text/plain"))
+                .body("bodyLength", equalTo(15));
+    }
+
+    @Test
     void upstreamLocationsArePublicPaths() {
         as(ADMIN_KEY).contentType("application/json").body("{}").post("/api/v1/plans")
                 .then().header("Location", equalTo("/api/v1/plans/p1"));

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Stands in for the three internal services so the gateway can be tested alone: every call is
- * answered with what the gateway forwarded (method, path, the identity it signed, body). An identity
+ * answered with what the gateway forwarded (method, path, the identity it signed, body length, Content-Type and
+ * Accept). An identity
  * that does not verify with the service key is echoed as {@code "unverified"}. Agency {@code unknown}
  * does not exist, nor does one whose id holds an escaped character. The real services are exercised by the end-to-end tests.
  */
@@ -36,11 +37,12 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             JsonWebToken identity = identity(exchange.getRequestHeaders().getFirst("Authorization"));
             String echo = """
                     {"method": "%s", "path": "%s", "query": "%s", "role": "%s", "agency": "%s", "principal": "%s",
-                     "audience": "%s", "bodyLength": %d}""".formatted(exchange.getRequestMethod(), path,
+                     "audience": "%s", "bodyLength": %d, "contentType": "%s", "accept": "%s"}""".formatted(exchange.getRequestMethod(), path,
                     exchange.getRequestURI().getRawQuery(),
                     identity == null ? "unverified" : String.join(",", identity.getGroups()),
                     identity == null ? null : identity.getClaim("agency"), identity == null ? null : identity.getName(),
-                    identity == null ? null : String.join(",", identity.getAudience()), body.length);
+                    identity == null ? null : String.join(",", identity.getAudience()), body.length,
+                    exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestHeaders().getFirst("Accept"));
             byte[] response = echo.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             if (path.equals("/api/v1/plans") && exchange.getRequestMethod().equals("POST")) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.planscore.infra.RealInfraResource;
+import io.planscore.measurements.support.FakePlansService;
 import io.planscore.infra.TestIdentities;
 import io.planscore.measurements.domain.Measurement;
 import io.planscore.measurements.domain.RejectedMeasurement;
@@ -47,6 +48,7 @@ import static org.awaitility.Awaitility.await;
  */
 @QuarkusTest
 @WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakePlansService.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class BulkIngestionTest {
 
     /** A multiple of 60 (every invalid kind in every slot); -Dbulk.size=... for a quicker run. */

@@ -1,6 +1,7 @@
 package io.planscore.measurements;
 
 import io.planscore.infra.RealInfraResource;
+import io.planscore.measurements.support.FakePlansService;
 import io.planscore.measurements.domain.Measurement;
 import io.planscore.measurements.support.TestPlans;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,6 +35,7 @@ import static org.awaitility.Awaitility.await;
  */
 @QuarkusTest
 @WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakePlansService.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ConsumerRetryTest {
 
     private static final String SUBMITTED_DLQ = "measurements.submitted.v1.dlq.measurements-service";

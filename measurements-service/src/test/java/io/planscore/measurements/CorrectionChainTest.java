@@ -3,6 +3,7 @@ package io.planscore.measurements;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.planscore.infra.RealInfraResource;
+import io.planscore.measurements.support.FakePlansService;
 import io.planscore.measurements.domain.Measurement;
 import io.planscore.measurements.support.TestPlans;
 import io.planscore.measurements.support.Topics;
@@ -34,6 +35,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 @WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakePlansService.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CorrectionChainTest {
 
     @InjectKafkaCompanion

@@ -1,6 +1,7 @@
 package io.planscore.measurements;
 
 import io.planscore.infra.RealInfraResource;
+import io.planscore.measurements.support.FakePlansService;
 import io.planscore.measurements.domain.Measurement;
 import io.planscore.measurements.support.TestPlans;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,6 +30,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 @WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakePlansService.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CsvImportTest {
 
     @InjectKafkaCompanion

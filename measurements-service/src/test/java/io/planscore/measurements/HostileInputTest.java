@@ -1,6 +1,7 @@
 package io.planscore.measurements;
 
 import io.planscore.infra.RealInfraResource;
+import io.planscore.measurements.support.FakePlansService;
 import io.planscore.measurements.domain.Measurement;
 import io.planscore.measurements.domain.RejectedMeasurement;
 import io.planscore.measurements.support.TestPlans;
@@ -35,6 +36,7 @@ import static org.hamcrest.Matchers.startsWith;
 /** Input written to break the service is answered as a client error, and whatever is kept can be read back. */
 @QuarkusTest
 @WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakePlansService.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class HostileInputTest {
 
     @InjectKafkaCompanion

@@ -3,6 +3,7 @@ package io.planscore.measurements;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.planscore.infra.RealInfraResource;
+import io.planscore.measurements.support.FakePlansService;
 import io.planscore.measurements.domain.Measurement;
 import io.planscore.measurements.domain.RejectedMeasurement;
 import io.planscore.measurements.support.Api;
@@ -45,6 +46,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 @WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakePlansService.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class MeasurementIngestionTest {
 
     @InjectKafkaCompanion

@@ -1,6 +1,7 @@
 package io.planscore.measurements;
 
 import io.planscore.infra.RealInfraResource;
+import io.planscore.measurements.support.FakePlansService;
 import io.planscore.infra.TestIdentities;
 import io.planscore.measurements.support.Api;
 import io.quarkus.test.common.TestResourceScope;
@@ -14,6 +15,7 @@ import static org.hamcrest.Matchers.startsWith;
 /** Called directly, not through the gateway, measurements-service still checks who calls and what they may do. */
 @QuarkusTest
 @WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakePlansService.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ServiceIdentityTest {
 
     private static final String EVENT = Api.write(Api.event("p-direct", "K1", "2018", 1));

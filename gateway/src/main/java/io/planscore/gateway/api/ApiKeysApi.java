@@ -128,8 +128,7 @@ public class ApiKeysApi {
     private String existingAgency(String agencyId, Caller caller) {
         // one path segment, encoded again: the decoded id may hold a space, a quote or "../"
         String segment = URLEncoder.encode(agencyId, StandardCharsets.UTF_8).replace("+", "%20");
-        UpstreamClient.Fetched agency = upstream.get(Upstream.PLANS, "/api/v1/agencies/" + segment, caller)
-                .toCompletableFuture().join();
+        UpstreamClient.Fetched agency = upstream.get(Upstream.PLANS, "/api/v1/agencies/" + segment, caller);
         if (agency.status() == 404) {
             throw ProblemException.notFound("Agency", agencyId);
         }

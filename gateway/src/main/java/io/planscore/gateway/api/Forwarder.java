@@ -1,5 +1,6 @@
 package io.planscore.gateway.api;
 
+import io.planscore.gateway.proxy.Route;
 import io.planscore.gateway.proxy.Upstream;
 import io.planscore.gateway.proxy.UpstreamClient;
 import io.planscore.gateway.security.Caller;
@@ -39,7 +40,12 @@ public class Forwarder {
     }
 
     public CompletionStage<Response> to(Upstream upstream, byte[] body) {
-        return client.forward(upstream, request.getMethod(), uri, headers, caller(), body);
+        return to(upstream, Route.STANDARD, body);
+    }
+
+    /** A route that may take its service longer than most (an import, a rebuild): see {@link Route}. */
+    public CompletionStage<Response> to(Upstream upstream, Route route, byte[] body) {
+        return client.forward(upstream, route, request.getMethod(), uri, headers, caller(), body);
     }
 
     public Caller caller() {

@@ -1,5 +1,6 @@
 package io.planscore.gateway.api;
 
+import io.planscore.gateway.proxy.Route;
 import io.planscore.gateway.proxy.Upstream;
 import io.planscore.gateway.security.Role;
 import io.quarkus.security.Authenticated;
@@ -62,7 +63,7 @@ public class MeasurementsApi {
     @Operation(summary = "Import measurement events from CSV",
             description = "UTF-8, with or without BOM; header `eventId,planId,indicatorId,component,period,value,unit,kind,supersedes,observedAt,note,evidenceUrl`.")
     public CompletionStage<Response> importCsv(byte[] body) {
-        return forward.to(Upstream.MEASUREMENTS, body);
+        return forward.to(Upstream.MEASUREMENTS, Route.IMPORT, body);
     }
 
     @GET

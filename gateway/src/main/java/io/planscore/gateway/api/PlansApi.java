@@ -1,5 +1,6 @@
 package io.planscore.gateway.api;
 
+import io.planscore.gateway.proxy.Route;
 import io.planscore.gateway.proxy.Upstream;
 import io.planscore.gateway.security.Role;
 import io.quarkus.security.Authenticated;
@@ -95,7 +96,7 @@ public class PlansApi {
     @Consumes({MediaType.APPLICATION_JSON, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @Operation(summary = "Import plans", description = "JSON plan documents, or a KPI table in the seed layout as CSV or XLSX.")
     public CompletionStage<Response> importPlans(byte[] body) {
-        return forward.to(Upstream.PLANS, body);
+        return forward.to(Upstream.PLANS, Route.IMPORT, body);
     }
 
     @GET

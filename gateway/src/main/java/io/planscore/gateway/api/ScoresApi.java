@@ -1,5 +1,6 @@
 package io.planscore.gateway.api;
 
+import io.planscore.gateway.proxy.Route;
 import io.planscore.gateway.proxy.Upstream;
 import io.planscore.gateway.security.Role;
 import io.quarkus.security.Authenticated;
@@ -112,7 +113,7 @@ public class ScoresApi {
     @APIResponse(responseCode = "202", description = "Queued; `Location` is the job, e.g. /api/v1/scores/rebuild/{jobId}")
     @APIResponse(responseCode = "409", description = "A rebuild is already queued or running (problem+json)")
     public CompletionStage<Response> rebuild() {
-        return forward.to(Upstream.SCORING);
+        return forward.to(Upstream.SCORING, Route.REBUILD, null);
     }
 
     @GET

@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
  * The gateway is ready only when every service behind it is: each upstream's own readiness is asked (in
  * parallel, at most {@link #TIMEOUT} each) and reported by name, so an operator sees which one is down instead
  * of a gateway that says UP while it can only answer 503.
+ * Its own plain client on purpose, not {@link UpstreamClient}: a probe must see the service as it is, neither
+ * refused by an open circuit breaker nor counted in it (a probe every few seconds would hold a circuit open or
+ * closed by itself).
  */
 @Readiness
 @ApplicationScoped

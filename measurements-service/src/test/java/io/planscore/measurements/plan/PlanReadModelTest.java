@@ -2,6 +2,7 @@ package io.planscore.measurements.plan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.planscore.infra.RealInfraResource;
+import io.planscore.measurements.support.FakePlansService;
 import io.planscore.measurements.support.TestPlans;
 import io.planscore.measurements.support.Topics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,6 +23,7 @@ import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
 @WithTestResource(value = RealInfraResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = FakePlansService.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class PlanReadModelTest {
 
     @InjectKafkaCompanion

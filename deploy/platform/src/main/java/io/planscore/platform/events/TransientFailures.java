@@ -1,5 +1,6 @@
 package io.planscore.platform.events;
 
+import io.planscore.platform.problem.DependencyUnavailableException;
 import io.planscore.platform.problem.ProblemException;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
@@ -52,6 +53,7 @@ public final class TransientFailures {
                 // a commit refused without an SQL error: the transaction timed out (e.g. behind a lock)
                 || t instanceof RollbackException
                 || t instanceof RetriableException || t instanceof TimeoutException
+                || t instanceof DependencyUnavailableException
                 || t instanceof SocketTimeoutException || t instanceof ConnectException);
     }
 

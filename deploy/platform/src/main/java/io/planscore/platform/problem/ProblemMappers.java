@@ -11,6 +11,7 @@ import io.planscore.platform.json.UnreadableJsonException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -31,6 +32,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response dependencyUnavailable(DependencyUnavailableException e, UriInfo uri) {
+        return Response.fromResponse(respond(e.problem(), uri))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper

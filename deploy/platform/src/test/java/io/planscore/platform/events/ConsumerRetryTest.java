@@ -1,5 +1,7 @@
 package io.planscore.platform.events;
 
+import io.planscore.platform.problem.DependencyUnavailableException;
+import io.planscore.platform.problem.Problem;
 import io.planscore.platform.problem.ProblemException;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.persistence.PersistenceException;
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,6 +36,8 @@ class ConsumerRetryTest {
         assertThat(TransientFailures.isTransient(new IllegalStateException(new TimeoutException("no broker")))).isTrue();
         assertThat(TransientFailures.isTransient(new RuntimeException(new java.util.concurrent.TimeoutException())))
                 .isTrue();
+        assertThat(TransientFailures.isTransient(new DependencyUnavailableException(
+                Problem.of(503, "plans-unavailable", "Plans unavailable", "down", List.of()), 5, null))).isTrue();
     }
 
     @Test

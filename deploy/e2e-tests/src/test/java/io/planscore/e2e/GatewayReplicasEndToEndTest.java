@@ -51,8 +51,8 @@ class GatewayReplicasEndToEndTest {
             SseSubscription onSecond = everyPlan(second, Map.of());
             String planId = createPlan("001_keelung-police_107-110.json");
             List<String> before = post(second, planId, 5);
-            await().atMost(Duration.ofSeconds(60)).until(() -> triggers(onFirst).containsAll(before)
-                    && triggers(onSecond).containsAll(before));
+            await().atMost(Duration.ofSeconds(60)).until(() -> triggers(onFirst).contains(last(before))
+                    && triggers(onSecond).contains(last(before)));
             onSecond.close();
             List<SseSubscription.Event> seenOnSecond = onSecond.events("score-updated");
             String lastSeen = seenOnSecond.get(seenOnSecond.size() - 1).id();
@@ -60,9 +60,9 @@ class GatewayReplicasEndToEndTest {
                     .containsExactlyElementsOf(ids(seenOnSecond));
 
             List<String> missed = post(platform.gateway(), planId, 5);
-            await().atMost(Duration.ofSeconds(60)).until(() -> triggers(onFirst).containsAll(missed));
+            await().atMost(Duration.ofSeconds(60)).until(() -> triggers(onFirst).contains(last(missed)));
             try (SseSubscription resumedOnSecond = everyPlan(second, Map.of("Last-Event-ID", lastSeen))) {
-                await().atMost(Duration.ofSeconds(60)).until(() -> triggers(resumedOnSecond).containsAll(missed));
+                await().atMost(Duration.ofSeconds(60)).until(() -> triggers(resumedOnSecond).contains(last(missed)));
                 await().atMost(Duration.ofSeconds(30)).until(() -> {
                     List<String> onFirstSince = ids(onFirst.events("score-updated"));
                     return ids(resumedOnSecond.events("score-updated"))
@@ -73,6 +73,14 @@ class GatewayReplicasEndToEndTest {
             List<Long> ids = ids(onFirst.events("score-updated")).stream().map(Long::valueOf).toList();
             assertThat(ids).isSorted().doesNotHaveDuplicates();
         }
+    }
+
+    /**
+     * The last event of a quick sequence: scoring coalesces what it reads together, so earlier events of the
+     * sequence may be folded into the update the last one triggers (the trigger is the last event applied).
+     */
+    private static String last(List<String> eventIds) {
+        return eventIds.get(eventIds.size() - 1);
     }
 
     /** Posts {@code count} actuals through {@code gateway}; returns their event ids. */

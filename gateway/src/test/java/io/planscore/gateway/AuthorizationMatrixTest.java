@@ -7,19 +7,23 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.security.PrivateKey;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every endpoint × every kind of credential, asserting the exact status: 401 for no, forged, expired
@@ -151,6 +155,29 @@ class AuthorizationMatrixTest {
         RequestSpecification request = given().headers(headersOf(credential)).header("X-Forwarded-For", address)
                 .contentType(contentType).body("{}");
         request.request(endpoint.method(), endpoint.path()).then().statusCode(expected);
+    }
+
+    /** The live stream stays open when allowed, so {@link ScoreStreamTest} checks its credentials instead. */
+    private static final Set<String> NOT_IN_THE_MATRIX = Set.of("GET /api/v1/scores/stream");
+
+    @Test
+    void coversEveryOperationOfThePublicDocument() {
+        Map<String, Map<String, Object>> paths = given().accept("application/json").get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        List<String> uncovered = new ArrayList<>();
+        paths.forEach((template, operations) -> {
+            Pattern path = Pattern.compile(template.replaceAll("\\{[^}]+}", "[^/]+"));
+            operations.keySet().forEach(method -> {
+                String operation = method.toUpperCase() + " " + template;
+                boolean covered = ENDPOINTS.stream().anyMatch(endpoint -> endpoint.method().equalsIgnoreCase(method)
+                        && path.matcher(endpoint.path().replaceFirst("\\?.*", "")).matches());
+                if (!covered && !NOT_IN_THE_MATRIX.contains(operation)) {
+                    uncovered.add(operation);
+                }
+            });
+        });
+        assertThat(paths).isNotEmpty();
+        assertThat(uncovered).as("operations of the public document missing from the matrix").isEmpty();
     }
 
     private static String issueKey(String agency, String role) {

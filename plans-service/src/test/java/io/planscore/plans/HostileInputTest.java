@@ -70,7 +70,7 @@ class HostileInputTest {
                 Arguments.of("POST", "/api/v1/agencies", "{\"name\": " + deep + "}", 400, "name"),
                 Arguments.of("GET", "/api/v1/plans?q=%00", null, 400, "q"),
                 Arguments.of("GET", "/api/v1/plans/%00", null, 400, "planId"),
-                Arguments.of("GET", "/api/v1/agencies/a%00b", null, 400, "id"),
+                Arguments.of("GET", "/api/v1/agencies/a%00b", null, 400, "agencyId"),
                 Arguments.of("GET", "/api/v1/plans?page=2147483647&size=200", null, 400, "page"),
                 Arguments.of("GET", "/api/v1/agencies?page=2147483647&size=500", null, 400, "page"),
                 Arguments.of("GET", "/api/v1/plans/" + UUID.randomUUID() + "/versions?page=2147483647&size=500", null, 400, "page"));

@@ -47,8 +47,8 @@ class OpenApiTest {
         }
         assertThat(operations).contains("POST /api/v1/plans", "GET /api/v1/plans/{planId}", "PUT /api/v1/plans/{planId}",
                 "POST /api/v1/plans/import", "GET /api/v1/plans/{planId}/export",
-                "POST /api/v1/plans/{planId}/versions/{version}/approve", "GET /api/v1/plans/{planId}/versions/{a}/diff/{b}",
+                "POST /api/v1/plans/{planId}/versions/{version}/approve", "GET /api/v1/plans/{planId}/versions/{from}/diff/{to}",
                 "GET /api/v1/plans/{planId}/versions", "GET /api/v1/plans", "POST /api/v1/agencies", "GET /api/v1/agencies",
-                "GET /api/v1/agencies/{id}");
+                "GET /api/v1/agencies/{agencyId}");
     }
 }

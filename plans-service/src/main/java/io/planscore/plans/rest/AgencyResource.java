@@ -89,7 +89,7 @@ public class AgencyResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{agencyId}")
     @Operation(summary = "Read an agency")
     @APIResponse(responseCode = "200", description = "The agency",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.AgencyView.class),
@@ -97,7 +97,7 @@ public class AgencyResource {
     @APIResponse(responseCode = "404", description = "No such agency",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = PROBLEM_404)))
-    public Views.AgencyView get(@PathParam("id") UUID id) {
-        return agencies.get(id);
+    public Views.AgencyView get(@PathParam("agencyId") UUID agencyId) {
+        return agencies.get(agencyId);
     }
 }

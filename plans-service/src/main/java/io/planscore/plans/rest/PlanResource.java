@@ -195,7 +195,7 @@ public class PlanResource {
     }
 
     @GET
-    @Path("/{planId}/versions/{a}/diff/{b}")
+    @Path("/{planId}/versions/{from}/diff/{to}")
     @Operation(summary = "What changed between two versions",
             description = "Changed, added and removed fields by path; goals and indicators are matched by id "
                     + "(`goals[G1].indicators[G1-K2]`), targets by year (`targets[2019]`).")
@@ -205,8 +205,8 @@ public class PlanResource {
     @APIResponse(responseCode = "404", description = "No such plan or version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_404)))
-    public Views.DiffView diff(@PathParam("planId") UUID planId, @PathParam("a") int a, @PathParam("b") int b) {
-        return plans.diff(planId, a, b);
+    public Views.DiffView diff(@PathParam("planId") UUID planId, @PathParam("from") int from, @PathParam("to") int to) {
+        return plans.diff(planId, from, to);
     }
 
     /** Body of an approval. */

@@ -21,7 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -33,6 +35,7 @@ import java.util.UUID;
 /** Administrators' scoring inputs: verdicts, awards, external targets and baseline values. */
 @Path("/api/v1/scores/plans/{planId}/admin-inputs")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Scores", description = "Scorecards, their history and explanations, administrators' inputs, rebuilds")
 public class AdminInputsResource {
 
     /** Far beyond any indicator id of a plan document. */
@@ -61,7 +64,13 @@ public class AdminInputsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Enter a verdict, award, external target or baseline value; the plan-year is rescored")
+    @Operation(summary = "Enter a verdict, award, external target or baseline value; the plan-year is rescored",
+            description = """
+            `kind` is `verdict` (the achievement of a text target, 1 = met), `award` (discretionary bonus points),
+            `external_target` (a target set later by another authority) or `baseline_value` (an earlier year's value
+            feeding a baseline). The affected plan-years are rescored and published at once.""")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "baseline value",
+            value = "{\"indicatorId\": \"F1-G1-K1\", \"year\": 2017, \"kind\": \"baseline_value\", \"value\": 74.2}")))
     @APIResponse(responseCode = "422", description = "A field missing or out of bounds: value beyond 100 digits written out "
             + "(NUMBER_OUT_OF_RANGE), note or indicatorId with U+0000 (NUL_CHARACTER) or too long (TOO_LONG)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

@@ -17,12 +17,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
 /** Rebuild jobs: verify every score against the stored inputs; the gateway allows it to administrators only. */
 @Path("/api/v1/scores/rebuild")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Scores", description = "Scorecards, their history and explanations, administrators' inputs, rebuilds")
 public class RebuildResource {
 
     private final ScoreRebuild rebuild;

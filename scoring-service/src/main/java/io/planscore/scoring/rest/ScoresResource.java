@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -25,6 +26,7 @@ import java.util.Arrays;
 /** Scorecards, served to the gateway at the public paths. */
 @Path("/api/v1/scores/plans/{planId}")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Scores", description = "Scorecards, their history and explanations, administrators' inputs, rebuilds")
 public class ScoresResource {
 
     static final int MAX_HISTORY_PAGE_SIZE = 500;
@@ -36,7 +38,10 @@ public class ScoresResource {
     }
 
     @GET
-    @Operation(summary = "A plan's scorecard for a year: now, as of an instant, or one version")
+    @Operation(summary = "A plan's scorecard for a year: now, as of an instant, or one version", description = """
+            Plan, facets, goals and indicators for a year: value, target, achievement, points, status, coverage
+            and flags. `asOf` answers as of a past instant; `version` (with `year`) answers with that scoreVersion
+            from the history.""")
     @APIResponse(responseCode = "404", description = "No score yet, or no such version")
     @APIResponse(responseCode = "400", description = "version without year, or together with asOf; asOf outside the years 1..9999",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -17,7 +17,7 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
 /**
  * The public API is described once, by the services that own it ({@link PublicApiDocument}): the gateway's
  * static document is exactly their union, and the document the gateway serves keeps every service operation as
- * its service describes it, with the gateway's own refusals added.
+ * its service describes it (its success included), with the gateway's own refusals added.
  *
  * <p>After changing a service's OpenAPI annotations, regenerate the gateway's document:
  * {@value #REGENERATE}.
@@ -65,6 +65,8 @@ class PublicApiDocumentTest {
                     for (String field : new String[] {"summary", "description", "parameters", "requestBody", "tags"}) {
                         softly.assertThat(published.path(field)).as("%s %s", name, field).isEqualTo(described.path(field));
                     }
+                    softly.assertThat(described.path("responses").fieldNames()).toIterable().as("%s documents its success", name)
+                            .anyMatch(status -> status.startsWith("2"));
                     described.path("responses").fields().forEachRemaining(response -> softly
                             .assertThat(published.path("responses").path(response.getKey()))
                             .as("%s response %s", name, response.getKey()).isEqualTo(response.getValue()));

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import io.planscore.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -71,6 +72,8 @@ public class AdminInputsResource {
             feeding a baseline). The affected plan-years are rescored and published at once.""")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "baseline value",
             value = "{\"indicatorId\": \"F1-G1-K1\", \"year\": 2017, \"kind\": \"baseline_value\", \"value\": 74.2}")))
+    @APIResponse(responseCode = "201", description = "Stored, and the plan-year rescored; `Location` names the input",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InputView.class)))
     @APIResponse(responseCode = "422", description = "A field missing or out of bounds: value beyond 100 digits written out "
             + "(NUMBER_OUT_OF_RANGE), note or indicatorId with U+0000 (NUL_CHARACTER) or too long (TOO_LONG)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -89,6 +92,8 @@ public class AdminInputsResource {
     @GET
     @Transactional
     @Operation(summary = "The administrators' inputs of a plan, oldest first")
+    @APIResponse(responseCode = "200", description = "Every input of the plan", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = InputView.class)))
     public List<InputView> list(@PathParam("planId") String planId) {
         return inputs.ofPlan(planId).stream().map(InputView::of).toList();
     }

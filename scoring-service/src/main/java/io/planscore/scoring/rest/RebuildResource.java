@@ -38,7 +38,8 @@ public class RebuildResource {
             Recomputes every plan-year from the stored inputs as of now and compares it with the live scorecard of
             that moment; where one differs, a new live version (trigger `rebuild`) is appended after all plans are
             verified. Poll the job at the Location.""")
-    @APIResponse(responseCode = "202", description = "Queued; Location names the job")
+    @APIResponse(responseCode = "202", description = "Queued; Location names the job", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoreRebuild.JobView.class)))
     @APIResponse(responseCode = "409", description = "A rebuild is already queued or running",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response start(@Context UriInfo uri) {
@@ -53,7 +54,11 @@ public class RebuildResource {
     @Operation(summary = "A rebuild job", description = """
             state QUEUED, RUNNING, SUCCEEDED, FAILED or INTERRUPTED (its process stopped); progress (0..1 of the
             plans verified), inputs replayed, plan-years compared, `identical` and `differingPlanYears` once done.""")
+    @APIResponse(responseCode = "200", description = "The job", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ScoreRebuild.JobView.class)))
     @APIResponse(responseCode = "404", description = "No such job")
+    @APIResponse(responseCode = "400", description = "jobId is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ScoreRebuild.JobView job(@PathParam("jobId") String jobId) {
         return rebuild.job(uuid(jobId));
     }

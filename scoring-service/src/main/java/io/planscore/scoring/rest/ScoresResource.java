@@ -42,6 +42,8 @@ public class ScoresResource {
             Plan, facets, goals and indicators for a year: value, target, achievement, points, status, coverage
             and flags. `asOf` answers as of a past instant; `version` (with `year`) answers with that scoreVersion
             from the history.""")
+    @APIResponse(responseCode = "200", description = "The scorecard", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ScoreQueries.ScorecardView.class)))
     @APIResponse(responseCode = "404", description = "No score yet, or no such version")
     @APIResponse(responseCode = "400", description = "version without year, or together with asOf; asOf outside the years 1..9999",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -69,6 +71,8 @@ public class ScoresResource {
             Each version's scoreVersion, planVersion, total, coverage, status counts, trigger and computedAt;
             never the whole scorecard (read one with `?year=&version=`). `order=newest` (default) starts from the
             latest version, `order=oldest` from version 1.""")
+    @APIResponse(responseCode = "200", description = "One page of version summaries", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoreQueries.HistoryPage.class)))
     @APIResponse(responseCode = "404", description = "No score yet for this plan and year")
     @APIResponse(responseCode = "400", description = "year missing, page < 0, size outside 1..500 or an unknown order",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -106,6 +110,11 @@ public class ScoresResource {
             description = "The indicator's entry of the scorecard version (now, or as of an instant), and one page of "
                     + "the measurement events it used, in arrival order: inputEventCount in all, size per page "
                     + "(at most " + ScoreQueries.MAX_PAGE_SIZE + "). An old version lists the events it used then.")
+    @APIResponse(responseCode = "200", description = "The indicator's entry and one page of its input events", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoreQueries.Explanation.class)))
+    @APIResponse(responseCode = "404", description = "No score yet for this plan and year, or no such indicator")
+    @APIResponse(responseCode = "400", description = "asOf outside the years 1..9999",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "page or size out of range")
     public ScoreQueries.Explanation explain(@PathParam("planId") String planId,
                                             @PathParam("indicatorId") String indicatorId,

@@ -75,7 +75,7 @@ public class ScoringInputsConsumer {
                 if (type.equals(envelope.eventType())) {
                     delivered.putIfAbsent(envelope.eventId(),
                             new Delivered<>(codec.payload(envelope, payloadType), envelope.eventId(),
-                                    TraceContext.extract(record.headers())));
+                                    TraceContext.continuedBy(record.headers())));
                 } else {
                     LOG.warnf("Skipped %s %s: this channel carries %s only", envelope.eventType(),
                             envelope.eventId(), type);

@@ -1,6 +1,7 @@
 package io.planscore.platform.tracing;
 
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -64,5 +65,16 @@ public record TraceContext(String traceparent, String tracestate) {
      */
     public static Context extract(Headers headers) {
         return W3C.extract(Context.root(), headers, KAFKA_HEADERS);
+    }
+
+    /**
+     * The context that the work a record causes continues: the current span when it belongs to the record's trace
+     * (the span {@link BatchSpans} made for the batch the record is processed in), else the record's own context.
+     */
+    public static Context continuedBy(Headers headers) {
+        Context record = extract(headers);
+        SpanContext current = Span.current().getSpanContext();
+        return current.isValid() && current.getTraceId().equals(Span.fromContext(record).getSpanContext().getTraceId())
+                ? Context.current() : record;
     }
 }

@@ -67,6 +67,8 @@ public final class Platform implements AutoCloseable {
             env.put("DB_PASSWORD", secrets.dbPassword());
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             env.put("PLANSCORE_IDENTITY_PUBLIC_KEY", secrets.identityPublicKey());
+            // Readable log files; traces go to a collector only if OTEL_EXPORTER_OTLP_ENDPOINT is set (inherited).
+            env.put("PLANSCORE_LOG_JSON", "false");
             if (spec.signsIdentities()) {
                 env.put("PLANSCORE_IDENTITY_PRIVATE_KEY", secrets.identityPrivateKey());
             }

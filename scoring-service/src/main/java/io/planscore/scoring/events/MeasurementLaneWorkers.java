@@ -1,8 +1,10 @@
 package io.planscore.scoring.events;
 
+import io.opentelemetry.api.trace.Tracer;
 import io.planscore.platform.deadletter.DeadLetters;
 import io.planscore.platform.events.ConsumerRetry;
 import io.planscore.platform.events.ConsumerShutdown;
+import io.planscore.platform.tracing.BatchSpans;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
@@ -52,6 +54,7 @@ public class MeasurementLaneWorkers {
     private final ConsumerRetry retry;
     private final DeadLetters deadLetters;
     private final ConsumerShutdown shutdown;
+    private final Tracer tracer;
     private final PlanLanes<Queued> lanes;
     private final int maxInFlight;
     /** Records admitted and not yet applied or given up. Guarded by {@code this}. */
@@ -60,11 +63,12 @@ public class MeasurementLaneWorkers {
     private CompletableFuture<Void> waitingForRoom;
 
     public MeasurementLaneWorkers(ScoringInputsConsumer consumer, ConsumerRetry retry, DeadLetters deadLetters,
-                                  ConsumerShutdown shutdown, LanesConfig config) {
+                                  ConsumerShutdown shutdown, Tracer tracer, LanesConfig config) {
         this.consumer = consumer;
         this.retry = retry;
         this.deadLetters = deadLetters;
         this.shutdown = shutdown;
+        this.tracer = tracer;
         this.lanes = new PlanLanes<>(config.lightLimit(), config.maxChunk());
         this.maxInFlight = config.maxInFlight();
     }
@@ -156,7 +160,8 @@ public class MeasurementLaneWorkers {
         List<ConsumerRecord<String, String>> records = chunk.items().stream().map(Queued::record).toList();
         RuntimeException unapplied = null;
         try {
-            retry.run(CHANNEL, () -> consumer.onMeasurements(records));
+            BatchSpans.run(tracer, "scoring apply measurements", records,
+                    () -> retry.run(CHANNEL, () -> consumer.onMeasurements(records)));
         } catch (RuntimeException failure) {
             unapplied = deadLetterOrLeave(chunk.planId(), records, failure);
         }

@@ -1,6 +1,8 @@
 package io.planscore.scoring.events;
 
+import io.opentelemetry.api.trace.Tracer;
 import io.planscore.platform.events.ConsumerRetry;
+import io.planscore.platform.tracing.BatchSpans;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,19 +26,22 @@ public class ScoringInputsChannels {
     private final ConsumerRetry retry;
     private final ScoringInputsConsumer consumer;
     private final MeasurementLaneWorkers measurements;
+    private final Tracer tracer;
 
     public ScoringInputsChannels(ConsumerRetry retry, ScoringInputsConsumer consumer,
-                                 MeasurementLaneWorkers measurements) {
+                                 MeasurementLaneWorkers measurements, Tracer tracer) {
         this.retry = retry;
         this.consumer = consumer;
         this.measurements = measurements;
+        this.tracer = tracer;
     }
 
     @Incoming("plan-versions")
     @Blocking
     public void onPlanVersions(ConsumerRecords<String, String> records) {
         List<ConsumerRecord<String, String>> poll = listed(records);
-        retry.run("plan-versions", () -> consumer.onPlanVersions(poll));
+        BatchSpans.run(tracer, "scoring apply plan versions", poll,
+                () -> retry.run("plan-versions", () -> consumer.onPlanVersions(poll)));
     }
 
     /** Measurements are applied plan by plan, not poll by poll: see {@link MeasurementLaneWorkers}. */
@@ -49,7 +54,8 @@ public class ScoringInputsChannels {
     @Blocking
     public void onPeerResults(ConsumerRecords<String, String> records) {
         List<ConsumerRecord<String, String>> poll = listed(records);
-        retry.run("peer-results", () -> consumer.onPeerResults(poll));
+        BatchSpans.run(tracer, "scoring apply peer results", poll,
+                () -> retry.run("peer-results", () -> consumer.onPeerResults(poll)));
     }
 
     private static List<ConsumerRecord<String, String>> listed(ConsumerRecords<String, String> records) {

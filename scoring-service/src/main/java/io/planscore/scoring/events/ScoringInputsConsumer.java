@@ -5,6 +5,7 @@ import io.planscore.platform.events.EnvelopeCodec;
 import io.planscore.platform.events.EventEnvelope;
 import io.planscore.platform.events.MalformedEventException;
 import io.planscore.platform.inbox.Inbox;
+import io.planscore.platform.tracing.TraceContext;
 import io.planscore.scoring.service.ScoringService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -73,7 +74,8 @@ public class ScoringInputsConsumer {
                 EventEnvelope envelope = codec.read(record.value());
                 if (type.equals(envelope.eventType())) {
                     delivered.putIfAbsent(envelope.eventId(),
-                            new Delivered<>(codec.payload(envelope, payloadType), envelope.eventId()));
+                            new Delivered<>(codec.payload(envelope, payloadType), envelope.eventId(),
+                                    TraceContext.continuedBy(record.headers())));
                 } else {
                     LOG.warnf("Skipped %s %s: this channel carries %s only", envelope.eventType(),
                             envelope.eventId(), type);

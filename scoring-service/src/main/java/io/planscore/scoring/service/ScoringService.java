@@ -1,5 +1,7 @@
 package io.planscore.scoring.service;
 
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.planscore.platform.outbox.Outbox;
 import io.planscore.platform.problem.FieldError;
 import io.planscore.platform.problem.ProblemException;
@@ -74,8 +76,11 @@ public class ScoringService {
         this.writer = writer;
     }
 
-    /** The input a scorecard version was computed for: the last of its batch that affected the plan-year. */
-    record Trigger(UUID eventId, String eventType) {
+    /**
+     * The input a scorecard version was computed for: the last of its batch that affected the plan-year, and the trace
+     * it came in (its events continue that trace).
+     */
+    record Trigger(UUID eventId, String eventType, Context trace) {
     }
 
     /**
@@ -91,7 +96,8 @@ public class ScoringService {
             Optional<PlanVersion> inForce = plans.inForce(approved.planId());
             if (inForce.isEmpty() || inForce.get().version < approved.version()) {
                 plans.persistAndFlush(received(approved, delivered.eventId()));
-                approvedPlans.put(approved.planId(), new Trigger(delivered.eventId(), PlanVersionApproved.TYPE));
+                approvedPlans.put(approved.planId(), new Trigger(delivered.eventId(), PlanVersionApproved.TYPE,
+                        delivered.trace()));
             }
         }
         Rescoring rescoring = new Rescoring();
@@ -99,8 +105,11 @@ public class ScoringService {
             PlanVersion version = rescoring.inForce(planId).orElseThrow();
             rescoring.add(version, scorer.years(version).all(), trigger);
         });
-        rescoring.run(standings -> approvedPlans.keySet().forEach(planId ->
-                leaveGroupsNoLongerJoined(planId, standings.getOrDefault(planId, List.of()), rescoring)));
+        rescoring.run(standings -> approvedPlans.forEach((planId, trigger) -> {
+            try (Scope traced = trigger.trace().makeCurrent()) {
+                leaveGroupsNoLongerJoined(planId, standings.getOrDefault(planId, List.of()), rescoring);
+            }
+        }));
     }
 
     /**
@@ -118,7 +127,7 @@ public class ScoringService {
             if (stored.contains(recorded.eventId())) {
                 rescoring.inForce(recorded.planId()).ifPresent(version -> rescoring.add(version,
                         scorer.years(version).affectedBy(recorded.year()),
-                        new Trigger(delivered.eventId(), MeasurementRecorded.TYPE)));
+                        new Trigger(delivered.eventId(), MeasurementRecorded.TYPE, delivered.trace())));
             }
         }
         rescoring.run(standings -> { });
@@ -139,7 +148,8 @@ public class ScoringService {
         PlanYears years = scorer.years(version);
         Rescoring rescoring = new Rescoring();
         rescoring.add(version, input.kind == AdminInput.Kind.baseline_value
-                ? years.affectedBy(input.year) : years.only(input.year), new Trigger(input.id, AdminInput.TRIGGER_TYPE));
+                ? years.affectedBy(input.year) : years.only(input.year), new Trigger(input.id, AdminInput.TRIGGER_TYPE,
+                Context.current()));
         rescoring.run(standings -> { });
         return input;
     }
@@ -162,11 +172,11 @@ public class ScoringService {
         }
         locks.lockPlans(affected);
         Rescoring rescoring = new Rescoring();
-        batch.forEach(delivered -> apply(delivered.event(), rescoring));
+        batch.forEach(delivered -> apply(delivered.event(), delivered.trace(), rescoring));
         rescoring.run(standings -> { });
     }
 
-    private void apply(PeerResultReported reported, Rescoring rescoring) {
+    private void apply(PeerResultReported reported, Context trace, Rescoring rescoring) {
         List<PeerInput.Result> members = peerGroups.members(reported.peerGroup(), reported.indicatorId(),
                 reported.year());
         List<PeerInput.Result> others = members.stream()
@@ -179,24 +189,25 @@ public class ScoringService {
             peerGroups.putMember(reported.peerGroup(), reported.indicatorId(), reported.year(), result);
         }
         for (PeerInput.Result other : others) {
-            rerank(PeerInput.of(other.planId(), reported.indicatorId(), reported.year(), List.of(result)), rescoring);
+            rerank(PeerInput.of(other.planId(), reported.indicatorId(), reported.year(), List.of(result)), trace,
+                    rescoring);
         }
         if (others.isEmpty()) {
             return;
         }
         if (newcomer) {
-            rerank(PeerInput.of(reported.planId(), reported.indicatorId(), reported.year(), others), rescoring);
+            rerank(PeerInput.of(reported.planId(), reported.indicatorId(), reported.year(), others), trace, rescoring);
         } else if (reported.withdrawn()) {
             // The leaver no longer ranks against this group.
             rerank(PeerInput.of(reported.planId(), reported.indicatorId(), reported.year(), others.stream()
-                    .map(other -> new PeerInput.Result(other.planId(), null, true)).toList()), rescoring);
+                    .map(other -> new PeerInput.Result(other.planId(), null, true)).toList()), trace, rescoring);
         }
     }
 
-    private void rerank(PeerInput input, Rescoring rescoring) {
+    private void rerank(PeerInput input, Context trace, Rescoring rescoring) {
         peerInputs.persist(input);
         rescoring.inForce(input.planId).ifPresent(version -> rescoring.add(version,
-                scorer.years(version).only(input.year), new Trigger(input.id, PeerInput.TRIGGER_TYPE)));
+                scorer.years(version).only(input.year), new Trigger(input.id, PeerInput.TRIGGER_TYPE, trace)));
     }
 
     private static PlanVersion received(PlanVersionApproved approved, UUID eventId) {
@@ -264,10 +275,13 @@ public class ScoringService {
         scorer.scoreLive(version, liveValues.ofPlan(version.planId), context, List.copyOf(triggers.keySet()))
                 .forEach((year, scored) -> {
                     Trigger trigger = triggers.get(year);
-                    rescoring.publish(writer.store(version, year, scored.scorecard(), trigger.eventId(),
-                            trigger.eventType(), inputsThrough));
-                    scored.standings().forEach(standing ->
-                            writer.announce(version.planId, standing).ifPresent(rescoring::publish));
+                    // what the year's trigger caused continues its trace (Outbox.Pending takes the current one)
+                    try (Scope traced = trigger.trace().makeCurrent()) {
+                        rescoring.publish(writer.store(version, year, scored.scorecard(), trigger.eventId(),
+                                trigger.eventType(), inputsThrough));
+                        scored.standings().forEach(standing ->
+                                writer.announce(version.planId, standing).ifPresent(rescoring::publish));
+                    }
                     standings.addAll(scored.standings());
                 });
         return standings;

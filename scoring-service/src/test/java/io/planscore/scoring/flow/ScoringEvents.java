@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,12 +118,21 @@ final class ScoringEvents {
     }
 
     void send(String topic, String record) {
-        String key;
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(topic, key(record), record)).awaitCompletion();
+    }
+
+    /** Sends the record as the outbox relay would, with the W3C trace context it was written in. */
+    void send(String topic, String record, String traceparent) {
+        ProducerRecord<String, String> traced = new ProducerRecord<>(topic, key(record), record);
+        traced.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        kafka.produceStrings().fromRecords(traced).awaitCompletion();
+    }
+
+    private String key(String record) {
         try {
-            key = mapper.readTree(record).path("aggregateId").asText();
+            return mapper.readTree(record).path("aggregateId").asText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(topic, key, record)).awaitCompletion();
     }
 }

@@ -10,12 +10,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.planscore.infra.TestIdentities.asAdmin;
@@ -74,6 +80,43 @@ class ScoringFlowTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(published.getRecords())
                 .anySatisfy(record -> assertThat(record.key()).isEqualTo(planId)));
         published.stop();
+    }
+
+    /**
+     * Two measurements of one plan in quick succession, each in a trace of its own (possibly applied together): every
+     * ScoreUpdated continues the trace of its trigger, the last of them applied to its plan-year.
+     */
+    @Test
+    void eachScoreUpdatedContinuesTheTraceOfItsTrigger() {
+        String planId = events.planScored(SEED_001, 2018);
+        Map<String, String> traceOfTrigger = new HashMap<>();
+        for (String year : List.of("2018", "2019")) {
+            UUID eventId = UUID.randomUUID();
+            String traceId = String.format("%032x", UUID.randomUUID().getMostSignificantBits() & Long.MAX_VALUE | 1);
+            traceOfTrigger.put(eventId.toString(), traceId);
+            events.send(ScoringEvents.RECORDED, events.recorded(events.measurement(eventId, planId, "G2-K1", year,
+                    "40")), "00-" + traceId + "-00f067aa0ba902b7-01");
+        }
+
+        var published = kafka.consumeStrings().fromTopics("scoring.score-updated.v1");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<ConsumerRecord<String, String>> updates = published.getRecords().stream()
+                    .filter(record -> traceOfTrigger.containsKey(triggerOf(record))).toList();
+            assertThat(updates).extracting(this::triggerOf)
+                    .containsAll(traceOfTrigger.keySet());
+            assertThat(updates).allSatisfy(update -> assertThat(new String(
+                    update.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                    .startsWith("00-" + traceOfTrigger.get(triggerOf(update)) + "-"));
+        });
+        published.stop();
+    }
+
+    private String triggerOf(ConsumerRecord<String, String> update) {
+        try {
+            return mapper.readTree(update.value()).path("payload").path("trigger").path("eventId").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.planscore.platform.events.EnvelopeCodec;
 import io.planscore.platform.events.EventEnvelope;
 import io.planscore.platform.problem.Problem;
 import io.planscore.platform.problem.ProblemException;
+import io.planscore.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -26,16 +27,27 @@ import java.util.Locale;
  * <p>An event larger than the broker takes ({@code planscore.outbox.max-message-bytes}, under the producer's
  * {@code max.request.size}) is refused here with a 413, which rolls the caller's change back: stored, it would
  * fail every relay round and hold back every event after it.
+ *
+ * <p>Each event keeps the trace context it was written in ({@link TraceContext}): the relay sends it as the record's
+ * {@code traceparent} header, so a consumer's work joins the trace of the request that caused the event.
  */
 @ApplicationScoped
 public class Outbox {
 
-    /** An event waiting to be stored in the outbox, for {@link #publishAll}. */
-    public record Pending(String topic, EventEnvelope envelope) {
+    /**
+     * An event waiting to be stored in the outbox, for {@link #publishAll}, with the trace context it continues
+     * (null: none).
+     */
+    public record Pending(String topic, EventEnvelope envelope, TraceContext trace) {
+
+        /** An event caused by what this thread is doing now: it continues the current trace, if any. */
+        public Pending(String topic, EventEnvelope envelope) {
+            this(topic, envelope, TraceContext.current());
+        }
     }
 
     private static final String INSERT = "INSERT INTO outbox_message (event_id, topic, message_key, event_type, body, "
-            + "created_at) VALUES (?, ?, ?, ?, ?, ?)";
+            + "created_at, traceparent, tracestate) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final EnvelopeCodec codec;
     private final EntityManager entityManager;
@@ -60,6 +72,11 @@ public class Outbox {
         message.eventType = envelope.eventType();
         message.body = body(envelope);
         message.createdAt = Instant.now();
+        TraceContext trace = TraceContext.current();
+        if (trace != null) {
+            message.traceparent = trace.traceparent();
+            message.tracestate = trace.tracestate();
+        }
         message.persist();
         written.fire(new OutboxWritten());
     }
@@ -81,6 +98,9 @@ public class Outbox {
                     insert.setString(4, envelope.eventType());
                     insert.setString(5, body(envelope));
                     insert.setObject(6, now);
+                    TraceContext trace = message.trace();
+                    insert.setString(7, trace == null ? null : trace.traceparent());
+                    insert.setString(8, trace == null ? null : trace.tracestate());
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -37,4 +37,9 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The W3C trace context the event was written in (see {@link io.planscore.platform.tracing.TraceContext}). */
+    public String traceparent;
+
+    public String tracestate;
 }

@@ -2,6 +2,7 @@ package io.planscore.platform.outbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.planscore.platform.tracing.TraceContext;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -46,7 +47,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * and rounds failed under load with "commit invoked while multiple threads active".) Plain JDBC: no entity is
  * built or dirty-checked for rows that live a few milliseconds. Bodies travel as the bytes PostgreSQL sends (no
  * string is decoded and encoded again), and a round waits on one latch for its acknowledgements: at stream
- * speed the relay's allocations were a quarter of a service's.
+ * speed the relay's allocations were a quarter of a service's. The trace context an event was written in goes
+ * along the same way, as the record's {@code traceparent} (and {@code tracestate}) header: the connector's own
+ * tracing is off for this channel, as its producer span would start a new trace on the relay's thread.
  *
  * <p>The relay runs on its own thread. It wakes as soon as a transaction that wrote to the outbox
  * commits, so an event leaves within milliseconds; it also looks every {@code poll-interval} for
@@ -58,8 +61,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary, fixed: the advisory-lock id of the relay in each service's database. */
     private static final long RELAY_LOCK = 0x706c616e73636fL;
-    private static final String OLDEST = "SELECT id, event_id, topic, message_key, event_type, body FROM outbox_message "
-            + "ORDER BY id LIMIT ?";
+    private static final String OLDEST = "SELECT id, event_id, topic, message_key, event_type, body, traceparent, "
+            + "tracestate FROM outbox_message ORDER BY id LIMIT ?";
     private static final String DELETE = "DELETE FROM outbox_message WHERE id = ANY(?)";
 
     private final Emitter<byte[]> kafka;
@@ -164,8 +167,9 @@ public class OutboxRelay {
         leadership = null;
     }
 
-    /** One row of the outbox as the relay ships it. */
-    private record Waiting(long id, String eventId, String topic, String key, String eventType, byte[] body) {
+    /** One row of the outbox as the relay ships it; the trace headers as stored (null: none). */
+    record Waiting(long id, String eventId, String topic, String key, String eventType, byte[] body,
+                   byte[] traceparent, byte[] tracestate) {
     }
 
     /** The broker's answers to one round: done when every message was acknowledged, or at the first failure. */
@@ -229,7 +233,7 @@ public class OutboxRelay {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     batch.add(new Waiting(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                            rows.getString(5), rows.getBytes(6)));
+                            rows.getString(5), rows.getBytes(6), rows.getBytes(7), rows.getBytes(8)));
                 }
             }
         }
@@ -237,14 +241,24 @@ public class OutboxRelay {
     }
 
     private static Message<byte[]> message(Waiting message, Round round) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("eventId", message.eventId().getBytes(StandardCharsets.UTF_8));
-        headers.add("eventType", message.eventType().getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(message.topic())
                 .withKey(message.key())
-                .withHeaders(headers)
+                .withHeaders(headers(message))
                 .build();
         return Message.of(message.body(), Metadata.of(metadata), round::acknowledged, round::failed);
+    }
+
+    static RecordHeaders headers(Waiting message) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("eventId", message.eventId().getBytes(StandardCharsets.UTF_8));
+        headers.add("eventType", message.eventType().getBytes(StandardCharsets.UTF_8));
+        if (message.traceparent() != null) {
+            headers.add(TraceContext.TRACEPARENT, message.traceparent());
+            if (message.tracestate() != null) {
+                headers.add(TraceContext.TRACESTATE, message.tracestate());
+            }
+        }
+        return headers;
     }
 }

@@ -32,6 +32,7 @@ final class PlatformFixture {
         Platform platform = Platform.startTemporary(home, ADMIN_KEY);
         RestAssured.baseURI = platform.gateway().baseUri().toString();
         RestAssured.port = platform.gateway().port();
+        RestAssured.replaceFiltersWith(DocumentedStatuses.ofPublicDocument(home));
         return platform;
     }
 

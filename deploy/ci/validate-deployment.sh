@@ -18,7 +18,7 @@
 #               OpenAPI schema (npm kubernetes-models@4.5.1, installed into a temporary directory)
 #   k8s-rules   planscore's own rules: probes on /q/health/ready and /q/health/live, requests and
 #               limits, Services select a Deployment, internal services only reachable from the gateway,
-#               every KafkaTopic of docs/events.md present
+#               every KafkaTopic of docs/events.md present, Secrets referenced exist (or are a KafkaUser's)
 #
 # Idempotent: installs nothing that is already there and writes only to a temporary directory.
 # Exit status: 0 when every check passes, 1 otherwise.
@@ -256,7 +256,8 @@ function planscoreRules(label, docs, complete) {
   // In a complete rendering, every referenced ConfigMap and Secret exists.
   if (complete) {
     const names = (kind) => new Set(byKind(kind).map((d) => d.metadata.name));
-    const cms = names('ConfigMap'), secrets = names('Secret');
+    // Strimzi's User Operator makes a Secret named after each KafkaUser (its SCRAM credentials).
+    const cms = names('ConfigMap'), secrets = new Set([...names('Secret'), ...names('KafkaUser')]);
     for (const w of [...byKind('Deployment'), ...byKind('StatefulSet')]) {
       const spec = w.spec.template.spec;
       for (const c of spec.containers) {

@@ -89,7 +89,8 @@ else
     compose_version="$(docker-compose version --short 2>/dev/null || echo unknown)"
     # Validate with stand-in secrets only, whatever the caller's environment holds; without them,
     # Compose must refuse to start.
-    SECRET_VARS=(DB_PASSWORD PLANSCORE_BOOTSTRAP_ADMIN_KEY PLANSCORE_IDENTITY_PUBLIC_KEY PLANSCORE_IDENTITY_PRIVATE_KEY MP_JWT_VERIFY_PUBLICKEY)
+    SECRET_VARS=(DB_PASSWORD PLANSCORE_BOOTSTRAP_ADMIN_KEY PLANSCORE_IDENTITY_PUBLIC_KEY PLANSCORE_IDENTITY_PRIVATE_KEY MP_JWT_VERIFY_PUBLICKEY
+        KAFKA_ADMIN_PASSWORD PLANS_SERVICE_KAFKA_PASSWORD MEASUREMENTS_SERVICE_KAFKA_PASSWORD SCORING_SERVICE_KAFKA_PASSWORD GATEWAY_KAFKA_PASSWORD)
     unset_all=(-u DB_USER -u PLANSCORE_VERSION -u PLANSCORE_GATEWAY_BIND -u PLANSCORE_GATEWAY_PORT)
     stand_ins=()
     for var in "${SECRET_VARS[@]}"; do unset_all+=(-u "$var"); stand_ins+=("$var=stand-in"); done

@@ -1,5 +1,6 @@
 package io.planscore.e2e;
 
+import io.planscore.infra.Directories;
 import io.planscore.infra.KafkaAccess;
 import io.planscore.infra.SseSubscription;
 import io.planscore.localrun.Platform;
@@ -33,12 +34,14 @@ import static org.awaitility.Awaitility.await;
 class KafkaSaslEndToEndTest {
 
     private static Platform platform;
+    private static Path dataDir;
 
     @BeforeAll
     static void startPlatform() throws IOException {
         Path home = Path.of(System.getProperty("planscore.home", "../..")).toAbsolutePath().normalize();
-        platform = Platform.start(new Platform.Settings(home, Files.createTempDirectory("planscore-e2e-sasl-"), false,
-                0, 0, Map.of(), PlatformFixture.ADMIN_KEY, true));
+        dataDir = Files.createTempDirectory("planscore-e2e-sasl-");
+        platform = Platform.start(new Platform.Settings(home, dataDir, false, 0, 0, Map.of(), PlatformFixture.ADMIN_KEY,
+                true));
         RestAssured.baseURI = platform.gateway().baseUri().toString();
         RestAssured.port = platform.gateway().port();
     }
@@ -47,6 +50,9 @@ class KafkaSaslEndToEndTest {
     static void stopPlatform() {
         if (platform != null) {
             platform.close();
+        }
+        if (dataDir != null) {
+            Directories.deleteRecursively(dataDir); // the generated Kafka passwords with the rest
         }
     }
 
@@ -67,7 +73,7 @@ class KafkaSaslEndToEndTest {
             producer.send(new ProducerRecord<>(KafkaAccess.agencyTopic(agencyId), planId,
                     measurement(eventId, planId, "G2-K1", "2018", "45", "場"))).get(30, TimeUnit.SECONDS);
 
-            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(admin()
+            await().atMost(Duration.ofSeconds(90)).ignoreExceptions().untilAsserted(() -> assertThat(admin()
                     .get("/api/v1/scores/plans/{planId}/indicators/G2-K1?year=2018", planId)
                     .then().statusCode(200).extract().jsonPath().getInt("indicator.value")).isEqualTo(45));
             await().atMost(Duration.ofSeconds(30)).until(() -> stream.events().stream()

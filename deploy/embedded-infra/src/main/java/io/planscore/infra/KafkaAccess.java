@@ -36,7 +36,8 @@ public final class KafkaAccess {
                     owns("measurements.recorded.v1"),
                     owns("measurements.rejected.v1"),
                     // the administrators' topic, every agency's topic and their dead letters
-                    new Grant(ResourceType.TOPIC, "measurements.submitted.v1", PatternType.PREFIXED, List.of(AclOperation.ALL)),
+                    new Grant(ResourceType.TOPIC, "measurements.submitted.v1", PatternType.PREFIXED,
+                            List.of(AclOperation.ALL)),
                     consumes("plans.plan-versions.v1"),
                     owns("plans.plan-versions.v1.dlq.measurements-service"),
                     group("measurements-service")),
@@ -88,7 +89,8 @@ public final class KafkaAccess {
     /** WRITE (which implies DESCRIBE) on its own topic and nothing else. */
     public static List<AclBinding> agencyAcls(String agencyId) {
         return bindings(agencyUser(agencyId), List.of(
-                new Grant(ResourceType.TOPIC, agencyTopic(agencyId), PatternType.LITERAL, List.of(AclOperation.WRITE))));
+                new Grant(ResourceType.TOPIC, agencyTopic(agencyId), PatternType.LITERAL,
+                        List.of(AclOperation.WRITE))));
     }
 
     private record Grant(ResourceType type, String name, PatternType pattern, List<AclOperation> operations) {
@@ -100,7 +102,8 @@ public final class KafkaAccess {
 
     /** READ, and WRITE for a dead-letter redrive. */
     private static Grant consumes(String topic) {
-        return new Grant(ResourceType.TOPIC, topic, PatternType.LITERAL, List.of(AclOperation.READ, AclOperation.WRITE));
+        return new Grant(ResourceType.TOPIC, topic, PatternType.LITERAL,
+                List.of(AclOperation.READ, AclOperation.WRITE));
     }
 
     private static Grant group(String prefix) {

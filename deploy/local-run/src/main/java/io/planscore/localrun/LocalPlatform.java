@@ -122,9 +122,10 @@ public final class LocalPlatform {
             throw new IllegalStateException("PLANSCORE_KAFKA_AGENCIES needs PLANSCORE_KAFKA_SASL=true");
         }
         for (String agencyId : agencies.split(",")) {
-            Map<String, Object> client = platform.issueAgencyKafkaUser(agencyId.strip());
-            say("Kafka user of agency " + agencyId.strip() + ": " + client.get("sasl.jaas.config")
-                    + " (SASL_PLAINTEXT, SCRAM-SHA-512) writes only " + KafkaAccess.agencyTopic(agencyId.strip()));
+            String id = agencyId.strip();
+            platform.issueAgencyKafkaUser(id);
+            say("Kafka user " + KafkaAccess.agencyUser(id) + " (SCRAM-SHA-512, password in secrets/kafka-"
+                    + KafkaAccess.agencyUser(id) + "-password) may write only " + KafkaAccess.agencyTopic(id));
         }
     }
 

@@ -5,9 +5,9 @@ import io.planscore.platform.security.ServiceIdentity;
 import java.util.Locale;
 
 /**
- * Who is submitting: the verified service identity of an HTTP call, or the topic a Kafka record was written to
- * (which the broker's ACLs bind to one Kafka user). {@code admin} may post for any plan; {@code agency} only for plans of its own agency;
- * {@code viewer} may not post.
+ * Who is submitting: the verified service identity of an HTTP call, or the topic a Kafka record was written
+ * to (which the broker's ACLs bind to one Kafka user). {@code admin} may post for any plan; {@code agency}
+ * only for plans of its own agency; {@code viewer} may not post.
  */
 public record Caller(Role role, String agencyId, String principal) {
 

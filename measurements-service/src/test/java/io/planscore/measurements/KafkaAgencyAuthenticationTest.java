@@ -77,7 +77,7 @@ class KafkaAgencyAuthenticationTest {
 
     /** What docs/operations.md tells an operator to do: the agency's topic, then its user and ACLs. */
     private Map<String, Object> issue(String agencyId) {
-        companion.topics().createAndWait(KafkaAccess.agencyTopic(agencyId), 3);
+        kafka.createTopic(KafkaAccess.agencyTopic(agencyId), 3);
         String password = UUID.randomUUID().toString();
         kafka.createUser(KafkaAccess.agencyUser(agencyId), password, KafkaAccess.agencyAcls(agencyId));
         return kafka.userConfig(KafkaAccess.agencyUser(agencyId), password);

@@ -3,18 +3,20 @@ package io.planscore.infra;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -178,6 +180,22 @@ public final class EmbeddedKafka implements AutoCloseable {
                 + "\" password=\"" + password + "\";";
     }
 
+    /** Creates topic {@code name} as the super user, unless it exists; its owner would in production. */
+    public void createTopic(String name, int partitions) {
+        try (Admin admin = Admin.create(superUserConfig())) {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("Cannot create topic " + name, e);
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Cannot create topic " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Creates (or gives a new password to) SCRAM user {@code user} and grants it {@code acls}, all of whose
      * principal must be {@code User:<user>}; waits until the broker can authenticate it.
@@ -228,9 +246,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         try {
             Path file = logDir.resolveSibling(logDir.getFileName() + ".properties");
-            try (Writer writer = Files.newBufferedWriter(file)) {
-                config.store(writer, "planscore embedded Kafka");
-            }
+            StringWriter properties = new StringWriter();
+            config.store(properties, "planscore embedded Kafka");
+            // owner only: it holds the super user's password while the tool reads it
+            RsaKeys.writeOwnerOnly(file, properties.toString());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             int rc = kafka.tools.StorageTool.execute(
                     new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", file.toString()},

@@ -59,7 +59,7 @@ public class RealInfraResource implements QuarkusTestResourceLifecycleManager {
         companion.setCommonClientConfig(clientConfig);
         if (kafkaUser != null) {
             // their owners create them in production; this service's user may not
-            KafkaAccess.consumedTopics(kafkaUser).forEach(topic -> companion.topics().createAndWait(topic, 3));
+            KafkaAccess.consumedTopics(kafkaUser).forEach(topic -> kafka.createTopic(topic, 3));
         }
         return config;
     }

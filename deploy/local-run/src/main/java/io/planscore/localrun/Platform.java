@@ -3,9 +3,6 @@ package io.planscore.localrun;
 import io.planscore.infra.EmbeddedDatabase;
 import io.planscore.infra.EmbeddedKafka;
 import io.planscore.infra.KafkaAccess;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The whole of planscore on one machine: a real PostgreSQL (one database per service), a real
@@ -120,16 +113,7 @@ public final class Platform implements AutoCloseable {
     public Map<String, Object> issueAgencyKafkaUser(String agencyId) {
         String user = KafkaAccess.agencyUser(agencyId);
         String password = LocalSecrets.loadOrCreate(settings.dataDir()).kafkaPassword(user);
-        try (Admin admin = Admin.create(kafka.superUserConfig())) {
-            admin.createTopics(List.of(new NewTopic(KafkaAccess.agencyTopic(agencyId), Optional.empty(),
-                    Optional.empty()))).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("Cannot create the topic of agency " + agencyId, e);
-            }
-        } catch (InterruptedException | TimeoutException e) {
-            throw new IllegalStateException("Cannot create the topic of agency " + agencyId, e);
-        }
+        kafka.createTopic(KafkaAccess.agencyTopic(agencyId), 3);
         kafka.createUser(user, password, KafkaAccess.agencyAcls(agencyId));
         return kafka.userConfig(user, password);
     }

@@ -18,7 +18,7 @@
 #               OpenAPI schema (npm kubernetes-models@4.5.1, installed into a temporary directory)
 #   k8s-rules   planscore's own rules: probes on /q/health/ready and /q/health/live, requests and
 #               limits, Services select a Deployment, internal services only reachable from the gateway,
-#               every KafkaTopic of docs/events.md present
+#               every KafkaTopic of docs/events.md present, Secrets referenced exist (or are a KafkaUser's)
 #
 # Idempotent: installs nothing that is already there and writes only to a temporary directory.
 # Exit status: 0 when every check passes, 1 otherwise.
@@ -89,7 +89,8 @@ else
     compose_version="$(docker-compose version --short 2>/dev/null || echo unknown)"
     # Validate with stand-in secrets only, whatever the caller's environment holds; without them,
     # Compose must refuse to start.
-    SECRET_VARS=(DB_PASSWORD PLANSCORE_BOOTSTRAP_ADMIN_KEY PLANSCORE_IDENTITY_PUBLIC_KEY PLANSCORE_IDENTITY_PRIVATE_KEY MP_JWT_VERIFY_PUBLICKEY)
+    SECRET_VARS=(DB_PASSWORD PLANSCORE_BOOTSTRAP_ADMIN_KEY PLANSCORE_IDENTITY_PUBLIC_KEY PLANSCORE_IDENTITY_PRIVATE_KEY MP_JWT_VERIFY_PUBLICKEY
+        KAFKA_ADMIN_PASSWORD PLANS_SERVICE_KAFKA_PASSWORD MEASUREMENTS_SERVICE_KAFKA_PASSWORD SCORING_SERVICE_KAFKA_PASSWORD GATEWAY_KAFKA_PASSWORD)
     unset_all=(-u DB_USER -u PLANSCORE_VERSION -u PLANSCORE_GATEWAY_BIND -u PLANSCORE_GATEWAY_PORT)
     stand_ins=()
     for var in "${SECRET_VARS[@]}"; do unset_all+=(-u "$var"); stand_ins+=("$var=stand-in"); done
@@ -256,7 +257,8 @@ function planscoreRules(label, docs, complete) {
   // In a complete rendering, every referenced ConfigMap and Secret exists.
   if (complete) {
     const names = (kind) => new Set(byKind(kind).map((d) => d.metadata.name));
-    const cms = names('ConfigMap'), secrets = names('Secret');
+    // Strimzi's User Operator makes a Secret named after each KafkaUser (its SCRAM credentials).
+    const cms = names('ConfigMap'), secrets = new Set([...names('Secret'), ...names('KafkaUser')]);
     for (const w of [...byKind('Deployment'), ...byKind('StatefulSet')]) {
       const spec = w.spec.template.spec;
       for (const c of spec.containers) {

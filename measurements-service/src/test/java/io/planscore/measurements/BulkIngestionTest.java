@@ -232,7 +232,7 @@ class BulkIngestionTest {
             if (status.equals("accepted") || status.equals("duplicate")) {
                 assertThat(recordedRows).as("kafka event %d", i).containsKey(id);
                 assertThat(recordedRows.get(id).channel).isEqualTo("kafka");
-                assertThat(recordedRows.get(id).submittedBy).isEqualTo("kafka");
+                assertThat(recordedRows.get(id).submittedBy).isEqualTo("kafka:admin");
             } else {
                 assertThat(rejectedCodes.get(id)).as("kafka event %d", i).contains(codes(r1.get(i)));
             }

@@ -3,6 +3,7 @@ package io.planscore.measurements;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.planscore.infra.RealInfraResource;
+import io.planscore.measurements.events.SubmittedConsumer;
 import io.planscore.measurements.support.FakePlansService;
 import io.planscore.measurements.domain.Measurement;
 import io.planscore.measurements.domain.RejectedMeasurement;
@@ -416,27 +417,29 @@ class MeasurementIngestionTest {
     }
 
     @Test
-    void kafkaSubmissionsWithIdentityHeadersOrGarbageAreRejectedVisibly() {
+    void theTopicNamesTheKafkaSenderHeadersNeverDoAndForeignPlansOrGarbageAreRejectedVisibly() {
         ObjectNode foreign = event(chiayi, "F3-G1-K二", "2018", 1);
         ObjectNode own = event(chiayi, "F3-G1-K二", "2018", 2);
-        var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
-        headers.add("X-Planscore-Role", "agency".getBytes());
-        headers.add("X-Planscore-Agency", educationAgency.getBytes());
-        var ownHeaders = new org.apache.kafka.common.header.internals.RecordHeaders();
-        ownHeaders.add("X-Planscore-Role", "agency".getBytes());
-        ownHeaders.add("X-Planscore-Agency", chiayiAgency.getBytes());
-        ownHeaders.add("X-Planscore-Principal", "system:chiayi".getBytes());
+        // headers claiming admin or another agency are what a forger would send: they must change nothing
+        var claimsAdmin = new org.apache.kafka.common.header.internals.RecordHeaders();
+        claimsAdmin.add("X-Planscore-Role", "admin".getBytes());
+        claimsAdmin.add("X-Planscore-Principal", "admin".getBytes());
+        var claimsEducation = new org.apache.kafka.common.header.internals.RecordHeaders();
+        claimsEducation.add("X-Planscore-Role", "agency".getBytes());
+        claimsEducation.add("X-Planscore-Agency", educationAgency.getBytes());
         String garbageKey = TestPlans.newId();
         companion.produceStrings().fromRecords(List.of(
-                new ProducerRecord<String, String>("measurements.submitted.v1", null, null, chiayi, Api.write(foreign), headers),
-                new ProducerRecord<String, String>("measurements.submitted.v1", null, null, chiayi, Api.write(own), ownHeaders),
+                new ProducerRecord<String, String>(SubmittedConsumer.AGENCY_TOPIC_PREFIX + educationAgency, null, null,
+                        chiayi, Api.write(foreign), claimsAdmin),
+                new ProducerRecord<String, String>(SubmittedConsumer.AGENCY_TOPIC_PREFIX + chiayiAgency, null, null,
+                        chiayi, Api.write(own), claimsEducation),
                 new ProducerRecord<String, String>("measurements.submitted.v1", garbageKey, "{not json")))
                 .awaitCompletion(Duration.ofSeconds(30));
         UUID ownId = UUID.fromString(own.get("eventId").asText());
         await().atMost(Duration.ofSeconds(60)).until(() -> count("eventId", ownId) == 1);
         Measurement stored = QuarkusTransaction.requiringNew().call(() -> Measurement.findById(ownId));
         assertThat(stored.channel).isEqualTo("kafka");
-        assertThat(stored.submittedBy).isEqualTo("system:chiayi");
+        assertThat(stored.submittedBy).isEqualTo("kafka:agency-" + chiayiAgency);
         UUID foreignId = UUID.fromString(foreign.get("eventId").asText());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             List<RejectedMeasurement> rejected = QuarkusTransaction.requiringNew()
@@ -444,11 +447,13 @@ class MeasurementIngestionTest {
             assertThat(rejected).hasSize(1);
             assertThat(rejected.get(0).errors).contains("FORBIDDEN");
             assertThat(rejected.get(0).channel).isEqualTo("kafka");
+            assertThat(rejected.get(0).principal).isEqualTo("kafka:agency-" + educationAgency);
             assertThat(QuarkusTransaction.requiringNew().call(() -> RejectedMeasurement
                     .<RejectedMeasurement>list("channel = 'kafka' and planId is null")))
                     .anySatisfy(r -> {
                         assertThat(r.body).contains("not json");
                         assertThat(r.errors).contains("MALFORMED_EVENT");
+                        assertThat(r.principal).isEqualTo("kafka:admin");
                     });
         });
         assertThat(count("eventId", foreignId)).isZero();

@@ -1,6 +1,7 @@
 package io.planscore.localrun;
 
 import io.planscore.infra.Directories;
+import io.planscore.infra.KafkaAccess;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +24,10 @@ import java.util.concurrent.CountDownLatch;
  * machine with its data in {@code .planscore-data/} (or {@code PLANSCORE_DATA_DIR}), kept across
  * restarts; {@code --fresh} starts from nothing. Loads the seed plans on first start. Ctrl-C stops
  * everything.
+ *
+ * <p>{@code PLANSCORE_KAFKA_SASL=true}: Kafka runs SASL/SCRAM with ACLs, each service with its own user;
+ * {@code PLANSCORE_KAFKA_AGENCIES} (agency ids, comma-separated) issues those agencies' Kafka users, which may
+ * write only their own {@code measurements.submitted.v1.agency.<agencyId>}.
  */
 public final class LocalPlatform {
 
@@ -67,7 +72,7 @@ public final class LocalPlatform {
         say("Starting PostgreSQL, Kafka and the four services (data in " + data + ") ...");
         Platform platform = Platform.start(new Platform.Settings(root, data, true, 15432, 19092,
                 Map.of("gateway", 8080, "plans-service", 8081, "measurements-service", 8082, "scoring-service", 8083),
-                adminKey));
+                adminKey, Boolean.parseBoolean(System.getenv("PLANSCORE_KAFKA_SASL"))));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             say("Stopping planscore ...");
@@ -76,6 +81,7 @@ public final class LocalPlatform {
         }, "planscore-shutdown"));
 
         loadSeedPlansOnce(platform.gateway().baseUri(), adminKey, data);
+        issueAgencyKafkaUsers(platform);
         String gateway = "http://localhost:" + platform.gateway().port();
         say("");
         say("planscore is running.");
@@ -105,6 +111,22 @@ public final class LocalPlatform {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         say("Generated the bootstrap admin key (kept in " + file + "): " + key);
         return key;
+    }
+
+    private static void issueAgencyKafkaUsers(Platform platform) {
+        String agencies = System.getenv("PLANSCORE_KAFKA_AGENCIES");
+        if (agencies == null || agencies.isBlank()) {
+            return;
+        }
+        if (!platform.settings().kafkaSasl()) {
+            throw new IllegalStateException("PLANSCORE_KAFKA_AGENCIES needs PLANSCORE_KAFKA_SASL=true");
+        }
+        for (String agencyId : agencies.split(",")) {
+            String id = agencyId.strip();
+            platform.issueAgencyKafkaUser(id);
+            say("Kafka user " + KafkaAccess.agencyUser(id) + " (SCRAM-SHA-512, password in secrets/kafka-"
+                    + KafkaAccess.agencyUser(id) + "-password) may write only " + KafkaAccess.agencyTopic(id));
+        }
     }
 
     private static void loadSeedPlansOnce(URI gateway, String adminKey, Path data) throws Exception {

@@ -19,16 +19,24 @@ import java.util.Base64;
  *   <li>{@code jwt-issuer-*.pem}: the key pair of public bearer JWTs. The gateway trusts the public key;
  *       sign tokens with the private key (issuer {@code planscore}) to call the API with a JWT.</li>
  *   <li>{@code db-password}: the embedded PostgreSQL's password.</li>
+ *   <li>{@code kafka-<user>-password} (with PLANSCORE_KAFKA_SASL only): the password of a Kafka user: the
+ *       broker's super user {@code admin}, each service's, each agency's ({@code agency-<agencyId>}).</li>
  * </ul>
  */
-record LocalSecrets(String identityPrivateKey, String identityPublicKey, String jwtIssuerPublicKey, String dbPassword) {
+record LocalSecrets(Path dir, String identityPrivateKey, String identityPublicKey, String jwtIssuerPublicKey,
+                    String dbPassword) {
 
     static LocalSecrets loadOrCreate(Path dataDir) {
         Path dir = dataDir.resolve("secrets");
         KeyPairFiles identity = KeyPairFiles.loadOrCreate(dir, "identity");
         KeyPairFiles jwtIssuer = KeyPairFiles.loadOrCreate(dir, "jwt-issuer");
-        return new LocalSecrets(identity.privatePem(), identity.publicPem(), jwtIssuer.publicPem(),
+        return new LocalSecrets(dir, identity.privatePem(), identity.publicPem(), jwtIssuer.publicPem(),
                 loadOrCreate(dir.resolve("db-password"), LocalSecrets::randomPassword));
+    }
+
+    /** The password of Kafka user {@code user}, generated on first use. */
+    String kafkaPassword(String user) {
+        return loadOrCreate(dir.resolve("kafka-" + user + "-password"), LocalSecrets::randomPassword);
     }
 
     private record KeyPairFiles(String privatePem, String publicPem) {

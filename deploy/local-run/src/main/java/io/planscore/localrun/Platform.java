@@ -2,6 +2,7 @@ package io.planscore.localrun;
 
 import io.planscore.infra.EmbeddedDatabase;
 import io.planscore.infra.EmbeddedKafka;
+import io.planscore.infra.KafkaAccess;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +35,12 @@ public final class Platform implements AutoCloseable {
             new ServiceSpec("scoring-service", "scoring", "SCORING_DB_URL", false),
             new ServiceSpec("gateway", "gateway", "GATEWAY_DB_URL", true));
 
-    /** Ports and places. Zero ports mean "any free port". */
+    /**
+     * Ports and places. Zero ports mean "any free port". {@code kafkaSasl}: the broker runs SASL/SCRAM with ACLs
+     * and each service signs in as its own Kafka user ({@link KafkaAccess}), as in production.
+     */
     public record Settings(Path repositoryRoot, Path dataDir, boolean persistent, int databasePort, int kafkaPort,
-                           Map<String, Integer> servicePorts, String bootstrapAdminKey) {
+                           Map<String, Integer> servicePorts, String bootstrapAdminKey, boolean kafkaSasl) {
     }
 
     private final Settings settings;
@@ -47,14 +51,15 @@ public final class Platform implements AutoCloseable {
     private Platform(Settings settings) {
         this.settings = settings;
         Path data = settings.dataDir();
+        LocalSecrets secrets = LocalSecrets.loadOrCreate(data);
+        String kafkaSuperUserPassword = settings.kafkaSasl() ? secrets.kafkaPassword(EmbeddedKafka.SUPER_USER) : null;
         if (settings.persistent()) {
             database = EmbeddedDatabase.startPersistent(data.resolve("postgres"), settings.databasePort());
-            kafka = EmbeddedKafka.startPersistent(data.resolve("kafka"), settings.kafkaPort());
+            kafka = EmbeddedKafka.startPersistent(data.resolve("kafka"), settings.kafkaPort(), kafkaSuperUserPassword);
         } else {
             database = EmbeddedDatabase.startTemporary();
-            kafka = EmbeddedKafka.startTemporary();
+            kafka = EmbeddedKafka.startTemporary(kafkaSuperUserPassword);
         }
-        LocalSecrets secrets = LocalSecrets.loadOrCreate(data);
         database.setPassword(EmbeddedDatabase.USER, secrets.dbPassword());
         Map<String, Integer> ports = new HashMap<>();
         SERVICES.forEach(spec -> ports.put(spec.name(),
@@ -66,6 +71,9 @@ public final class Platform implements AutoCloseable {
             env.put("DB_USER", EmbeddedDatabase.USER);
             env.put("DB_PASSWORD", secrets.dbPassword());
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            if (kafka.secured()) {
+                env.putAll(kafkaUserEnvironment(spec.name(), secrets.kafkaPassword(spec.name())));
+            }
             env.put("PLANSCORE_IDENTITY_PUBLIC_KEY", secrets.identityPublicKey());
             // Readable log files; traces go to a collector only if OTEL_EXPORTER_OTLP_ENDPOINT is set (inherited).
             env.put("PLANSCORE_LOG_JSON", "false");
@@ -91,6 +99,27 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /** Creates (again, on every start: ACLs may have changed) the service's Kafka user; its client settings. */
+    private Map<String, String> kafkaUserEnvironment(String service, String password) {
+        kafka.createUser(service, password, KafkaAccess.serviceAcls(service));
+        return Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
+                "KAFKA_SASL_MECHANISM", EmbeddedKafka.SCRAM_MECHANISM,
+                "KAFKA_SASL_USERNAME", service,
+                "KAFKA_SASL_PASSWORD", password);
+    }
+
+    /**
+     * Issues agency {@code agencyId}'s Kafka credentials on a SASL broker: its topic, its user (password kept in
+     * the secrets folder) allowed to write only that topic. Returns the client settings its systems use.
+     */
+    public Map<String, Object> issueAgencyKafkaUser(String agencyId) {
+        String user = KafkaAccess.agencyUser(agencyId);
+        String password = LocalSecrets.loadOrCreate(settings.dataDir()).kafkaPassword(user);
+        kafka.createTopic(KafkaAccess.agencyTopic(agencyId), 3);
+        kafka.createUser(user, password, KafkaAccess.agencyAcls(agencyId));
+        return kafka.userConfig(user, password);
+    }
+
     private static String localUrl(int port) {
         return "http://127.0.0.1:" + port;
     }
@@ -112,7 +141,7 @@ public final class Platform implements AutoCloseable {
     public static Platform startTemporary(Path repositoryRoot, String adminKey) {
         try {
             return start(new Settings(repositoryRoot, Files.createTempDirectory("planscore-e2e-"), false, 0, 0,
-                    Map.of(), adminKey));
+                    Map.of(), adminKey, false));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

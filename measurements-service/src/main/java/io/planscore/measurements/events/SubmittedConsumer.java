@@ -1,12 +1,10 @@
 package io.planscore.measurements.events;
 
 import io.planscore.platform.events.ConsumerRetry;
-import io.planscore.platform.security.GatewayHeaders;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.planscore.measurements.service.Caller;
-import io.planscore.measurements.service.EventParser;
 import io.planscore.measurements.service.EventResult;
 import io.planscore.measurements.service.IngestionService;
 import io.planscore.measurements.service.Submission;
@@ -14,7 +12,6 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -24,8 +21,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Bare measurement events from agencies' own systems on {@code measurements.submitted.v1} (the body of
- * {@code POST /api/v1/measurements}, key = plan id), through the same pipeline as HTTP and CSV.
+ * Bare measurement events from agencies' own systems (the body of {@code POST /api/v1/measurements}, key =
+ * plan id), through the same pipeline as HTTP and CSV. Each agency writes its own topic
+ * {@code measurements.submitted.v1.agency.<agencyId>}, administrators' integrations the plain
+ * {@code measurements.submitted.v1}; this consumer reads both (one pattern subscription, new agency topics found
+ * within {@code metadata.max.age.ms}).
  *
  * <ul>
  *   <li>Records come in polls of up to {@code max.poll.records} (1000), processed as one chunk (one transaction).</li>
@@ -47,6 +47,8 @@ import java.util.UUID;
 public class SubmittedConsumer {
 
     private static final Logger LOG = Logger.getLogger(SubmittedConsumer.class);
+    /** Followed by the agency's id: the topic only that agency's Kafka user may write. */
+    public static final String AGENCY_TOPIC_PREFIX = "measurements.submitted.v1.agency.";
 
     private final ConsumerRetry retry;
     private final IngestionService ingestion;
@@ -77,7 +79,7 @@ public class SubmittedConsumer {
     Submission toSubmission(ConsumerRecord<String, String> record) {
         UUID inboxKey = UUID.nameUUIDFromBytes((record.topic() + "/" + record.partition() + "/" + record.offset() + "/"
                 + record.timestamp()).getBytes(StandardCharsets.UTF_8));
-        Caller caller = caller(record);
+        Caller caller = callerOf(record.topic());
         String value = record.value();
         if (value == null || value.isBlank()) {
             return Submission.malformed(value, "the record has no value: send the measurement event as a JSON object",
@@ -97,25 +99,14 @@ public class SubmittedConsumer {
         return Submission.of(body, null, null, inboxKey, caller);
     }
 
-    private static Caller caller(ConsumerRecord<String, String> record) {
-        String role = header(record, GatewayHeaders.ROLE);
-        String agency = header(record, GatewayHeaders.AGENCY);
-        String principal = header(record, GatewayHeaders.PRINCIPAL);
-        if (role == null) {
-            return principal == null ? Caller.trustedKafka() : new Caller(Caller.Role.ADMIN, null, principal);
+    /**
+     * The sender as the broker authenticated it: only {@code agency-<id>} may write its agency topic, only the
+     * administrators' integration users the plain topic (docs/operations.md). Headers are never read.
+     */
+    static Caller callerOf(String topic) {
+        if (topic.startsWith(AGENCY_TOPIC_PREFIX)) {
+            return Caller.kafkaAgency(topic.substring(AGENCY_TOPIC_PREFIX.length()));
         }
-        Caller.Role parsed = Caller.Role.parse(role);
-        return new Caller(parsed == null ? Caller.Role.VIEWER : parsed, agency,
-                principal != null ? principal : "kafka:" + (agency != null ? agency : role));
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        if (header == null || header.value() == null) {
-            return null;
-        }
-        // a NUL would make the principal unstorable, and with it the whole poll
-        String value = new String(header.value(), StandardCharsets.UTF_8).replace(EventParser.NUL, '\uFFFD').trim();
-        return value.isEmpty() ? null : value;
+        return Caller.kafkaAdmin();
     }
 }

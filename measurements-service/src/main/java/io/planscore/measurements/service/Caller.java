@@ -5,9 +5,9 @@ import io.planscore.platform.security.ServiceIdentity;
 import java.util.Locale;
 
 /**
- * Who is submitting: the verified service identity of an HTTP call, or the identity headers of a Kafka
- * record. {@code admin} may post for any plan; {@code agency} only for plans of its own agency;
- * {@code viewer} may not post.
+ * Who is submitting: the verified service identity of an HTTP call, or the topic a Kafka record was written
+ * to (which the broker's ACLs bind to one Kafka user). {@code admin} may post for any plan; {@code agency}
+ * only for plans of its own agency; {@code viewer} may not post.
  */
 public record Caller(Role role, String agencyId, String principal) {
 
@@ -30,9 +30,14 @@ public record Caller(Role role, String agencyId, String principal) {
                 identity.principal());
     }
 
-    /** Kafka submissions without identity headers: the broker's ACLs decided who may write. */
-    public static Caller trustedKafka() {
-        return new Caller(Role.ADMIN, null, "kafka");
+    /** A record on the plain submitted topic, which the broker's ACLs let only administrators' integrations write. */
+    public static Caller kafkaAdmin() {
+        return new Caller(Role.ADMIN, null, "kafka:admin");
+    }
+
+    /** A record on an agency's submitted topic, which the broker's ACLs let only that agency's Kafka user write. */
+    public static Caller kafkaAgency(String agencyId) {
+        return new Caller(Role.AGENCY, agencyId, "kafka:agency-" + agencyId);
     }
 
     /** May this caller post for a plan owned by {@code planAgencyId}? */

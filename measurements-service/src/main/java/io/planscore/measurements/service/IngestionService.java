@@ -95,9 +95,13 @@ public class IngestionService {
         return report;
     }
 
-    /** Kafka: identity (if any) is per record, and a redelivered record is skipped. */
+    /**
+     * Kafka: each record carries the caller its topic stands for (there is no request-wide one), and a
+     * redelivered record is skipped.
+     */
     public List<EventResult> ingestKafka(List<Submission> submissions) {
-        return process(submissions, Channel.KAFKA, Caller.trustedKafka());
+        submissions.forEach(submission -> Objects.requireNonNull(submission.caller(), "a Kafka record's caller"));
+        return process(submissions, Channel.KAFKA, null);
     }
 
     private List<EventResult> process(List<Submission> submissions, Channel channel, Caller caller) {

@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param parsed    the event read, or null when {@code body} is null
  * @param row       the CSV line number, else null
  * @param inboxKey  Kafka only: the record's identity, so a redelivered record is skipped
- * @param caller    Kafka only: the identity from the record's headers; null: the request's caller
+ * @param caller    Kafka only: the sender its topic stands for; null: the request's caller
  * @param malformed why the submission could not be read as an event (when {@code parsed} is null)
  */
 public record Submission(JsonNode body, String raw, ParsedEvent parsed, Integer row, UUID inboxKey, Caller caller,

@@ -1,6 +1,7 @@
 package io.planscore.platform.kafka;
 
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
@@ -8,10 +9,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,13 +29,14 @@ public class TopicProvisioner {
 
     private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
 
+    /** {@code kafkaConfig}: the service's {@code kafka.*} settings, its SASL credentials included. */
     void onStart(@Observes StartupEvent event, TopicsConfig config,
-                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers)
+                 @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig)
             throws InterruptedException, ExecutionException, TimeoutException {
         if (config.topics().isEmpty()) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(adminConfig(kafkaConfig))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = config.topics().entrySet().stream()
                     .filter(topic -> !existing.contains(topic.getKey()))
@@ -52,6 +54,18 @@ public class TopicProvisioner {
                 }
             }
         }
+    }
+
+    /** The shared settings less those only consumers and producers know, which an Admin client would warn about. */
+    private static Map<String, Object> adminConfig(Map<String, Object> kafkaConfig) {
+        Set<String> adminKeys = AdminClientConfig.configNames();
+        Map<String, Object> config = new HashMap<>();
+        kafkaConfig.forEach((key, value) -> {
+            if (adminKeys.contains(key)) {
+                config.put(key, value);
+            }
+        });
+        return config;
     }
 
     private static Map<String, String> configs(TopicsConfig.Topic topic) {

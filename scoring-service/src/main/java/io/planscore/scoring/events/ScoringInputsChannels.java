@@ -8,31 +8,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 
 /**
- * Receives scoring's input polls. Plan versions and peers' results go to {@link ScoringInputsConsumer} a poll at a
- * time, one transaction per attempt, retried on a transient failure ({@link ConsumerRetry}); what still fails goes
- * to the channel's dead-letter topic. Measurements, by far the busiest input, are read ahead into per-plan lanes
- * ({@link MeasurementLaneWorkers}).
+ * Receives scoring's input polls and hands each to {@link ScoringInputsConsumer}, one transaction per attempt,
+ * retried on a transient failure ({@link ConsumerRetry}); what still fails goes to the channel's dead-letter topic.
+ * Each poll's work is one span ({@link BatchSpans}).
  */
 @ApplicationScoped
 public class ScoringInputsChannels {
 
     private final ConsumerRetry retry;
     private final ScoringInputsConsumer consumer;
-    private final MeasurementLaneWorkers measurements;
     private final Tracer tracer;
 
-    public ScoringInputsChannels(ConsumerRetry retry, ScoringInputsConsumer consumer,
-                                 MeasurementLaneWorkers measurements, Tracer tracer) {
+    public ScoringInputsChannels(ConsumerRetry retry, ScoringInputsConsumer consumer, Tracer tracer) {
         this.retry = retry;
         this.consumer = consumer;
-        this.measurements = measurements;
         this.tracer = tracer;
     }
 
@@ -44,10 +38,12 @@ public class ScoringInputsChannels {
                 () -> retry.run("plan-versions", () -> consumer.onPlanVersions(poll)));
     }
 
-    /** Measurements are applied plan by plan, not poll by poll: see {@link MeasurementLaneWorkers}. */
-    @Incoming(MeasurementLaneWorkers.CHANNEL)
-    public CompletionStage<Void> onMeasurements(Message<List<String>> poll) {
-        return measurements.admit(poll);
+    @Incoming("measurements")
+    @Blocking
+    public void onMeasurements(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> poll = listed(records);
+        BatchSpans.run(tracer, "scoring apply measurements", poll,
+                () -> retry.run("measurements", () -> consumer.onMeasurements(poll)));
     }
 
     @Incoming("peer-results")

@@ -1,16 +1,14 @@
 package io.planscore.e2e;
 
 import io.planscore.infra.SseSubscription;
-import io.planscore.localrun.Platform;
 import io.planscore.localrun.ServiceProcess;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -36,24 +34,13 @@ class CrashRecoveryEndToEndTest {
 
     private static final String SEED_001 = "001_keelung-police_107-110.json";
 
-    private static Platform platform;
-
-    @BeforeAll
-    static void startPlatform() {
-        platform = PlatformFixture.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningPlatform PLATFORM = new RunningPlatform();
 
     @Test
     void scoringKilledBeforeTheMeasurementArrivesScoresItOnceAfterRestart() throws Exception {
         String planId = planScoredAtLeastOnce();
-        ServiceProcess scoring = platform.service("scoring-service");
+        ServiceProcess scoring = PLATFORM.get().service("scoring-service");
         scoring.kill();
 
         UUID eventId = postMeasurement(planId, "G2-K1", "45");
@@ -66,8 +53,8 @@ class CrashRecoveryEndToEndTest {
     @Test
     void scoringKilledWhileTheMeasurementIsInFlightScoresItOnceAfterRestart() throws Exception {
         String planId = planScoredAtLeastOnce();
-        ServiceProcess scoring = platform.service("scoring-service");
-        try (SseSubscription stream = PlatformFixture.stream(platform, planId)) {
+        ServiceProcess scoring = PLATFORM.get().service("scoring-service");
+        try (SseSubscription stream = PlatformFixture.stream(PLATFORM.get(), planId)) {
             UUID eventId = postMeasurement(planId, "G1-K1", "76.5");
             scoring.kill();
             scoring.start();
@@ -89,7 +76,7 @@ class CrashRecoveryEndToEndTest {
         String batch = batch(crashed, values);
         int expectedSum = values.stream().mapToInt(Integer::intValue).sum();
 
-        ServiceProcess measurements = platform.service("measurements-service");
+        ServiceProcess measurements = PLATFORM.get().service("measurements-service");
         Thread poster = new Thread(() -> admin().contentType("application/json").body(batch).post("/api/v1/measurements"));
         poster.start();
         // Kill it once the first chunk of the batch is committed, while the rest is in flight.
@@ -129,7 +116,7 @@ class CrashRecoveryEndToEndTest {
                 .then().statusCode(202).body("accepted", equalTo(values.size()));
 
         // Scoring applies a poll at a time: stop it as soon as the first of the batch's polls is scored.
-        ServiceProcess scoring = platform.service("scoring-service");
+        ServiceProcess scoring = PLATFORM.get().service("scoring-service");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                 .until(() -> !measurementTriggers(planId).isEmpty());
         scoring.stop();
@@ -201,7 +188,7 @@ class CrashRecoveryEndToEndTest {
 
     /** How many records a dead-letter topic holds (its end offsets, summed). */
     private static long deadLetters(String topic) throws Exception {
-        try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers()))) {
+        try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, PLATFORM.get().kafkaBootstrapServers()))) {
             Map<TopicPartition, OffsetSpec> partitions = kafka.describeTopics(List.of(topic)).allTopicNames().get()
                     .get(topic).partitions().stream()
                     .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));

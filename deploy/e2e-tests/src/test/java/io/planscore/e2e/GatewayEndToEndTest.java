@@ -2,10 +2,8 @@ package io.planscore.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.planscore.infra.SseSubscription;
-import io.planscore.localrun.Platform;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.net.Inet4Address;
@@ -39,24 +37,13 @@ class GatewayEndToEndTest {
     private static final String SEED_001 = "001_keelung-police_107-110.json";
     private static final String SEED_003 = "003_chiayi-police_107.json";
 
-    private static Platform platform;
-
-    @BeforeAll
-    static void startPlatform() {
-        platform = PlatformFixture.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningPlatform PLATFORM = new RunningPlatform();
 
     @Test
     void aMeasurementUpdatesTheLiveScoreAndTheScorecard() throws Exception {
         String planId = createPlan(SEED_001);
-        try (SseSubscription stream = PlatformFixture.stream(platform, planId)) {
+        try (SseSubscription stream = PlatformFixture.stream(PLATFORM.get(), planId)) {
             UUID eventId = UUID.randomUUID();
             long posted = System.nanoTime();
             admin().contentType("application/json")
@@ -256,7 +243,7 @@ class GatewayEndToEndTest {
     @Test
     void theInternalServicesAnswerOnlyTheGatewaysSignedIdentities() throws Exception {
         for (String name : new String[] {"plans-service", "measurements-service", "scoring-service"}) {
-            var service = platform.service(name);
+            var service = PLATFORM.get().service(name);
             given().baseUri(service.baseUri().toString()).port(service.port()).get("/api/v1/plans")
                     .then().statusCode(401).contentType(startsWith("application/problem+json"));
             given().baseUri(service.baseUri().toString()).port(service.port())

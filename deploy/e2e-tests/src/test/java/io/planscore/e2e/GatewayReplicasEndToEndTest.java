@@ -1,11 +1,10 @@
 package io.planscore.e2e;
 
 import io.planscore.infra.SseSubscription;
-import io.planscore.localrun.Platform;
 import io.planscore.localrun.ServiceProcess;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.time.Duration;
@@ -29,25 +28,19 @@ import static org.awaitility.Awaitility.await;
  */
 class GatewayReplicasEndToEndTest {
 
-    private static Platform platform;
+    @RegisterExtension
+    static final RunningPlatform PLATFORM = new RunningPlatform();
+
     private static ServiceProcess second;
 
     @BeforeAll
-    static void startPlatform() {
-        platform = PlatformFixture.start();
-        second = platform.startGatewayReplica("gateway-2");
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
+    static void startReplica() {
+        second = PLATFORM.get().startGatewayReplica("gateway-2");
     }
 
     @Test
     void everyReplicaStreamsEveryUpdateWithTheSameIdsAndAResumeOnTheOtherGetsWhatWasMissed() {
-        try (SseSubscription onFirst = everyPlan(platform.gateway(), Map.of())) {
+        try (SseSubscription onFirst = everyPlan(PLATFORM.get().gateway(), Map.of())) {
             SseSubscription onSecond = everyPlan(second, Map.of());
             String planId = createPlan("001_keelung-police_107-110.json");
             List<String> before = post(second, planId, 5);
@@ -59,7 +52,7 @@ class GatewayReplicasEndToEndTest {
             assertThat(ids(onFirst.events("score-updated")).subList(0, seenOnSecond.size()))
                     .containsExactlyElementsOf(ids(seenOnSecond));
 
-            List<String> missed = post(platform.gateway(), planId, 5);
+            List<String> missed = post(PLATFORM.get().gateway(), planId, 5);
             await().atMost(Duration.ofSeconds(60)).until(() -> triggers(onFirst).contains(last(missed)));
             try (SseSubscription resumedOnSecond = everyPlan(second, Map.of("Last-Event-ID", lastSeen))) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> triggers(resumedOnSecond).contains(last(missed)));

@@ -1,16 +1,14 @@
 package io.planscore.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.planscore.localrun.Platform;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,19 +38,8 @@ class TracingEndToEndTest {
     private static final String RECORDED = "measurements.recorded.v1";
     private static final String SCORE_UPDATED = "scoring.score-updated.v1";
 
-    private static Platform platform;
-
-    @BeforeAll
-    static void startPlatform() {
-        platform = PlatformFixture.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningPlatform PLATFORM = new RunningPlatform();
 
     @Test
     void aMeasurementsTraceIdGoesFromTheGatewayToItsScoreUpdated() {
@@ -83,7 +70,7 @@ class TracingEndToEndTest {
     /** The first record of the topic whose JSON value matches, read from the start of every partition. */
     private static ConsumerRecord<String, String> awaitRecord(String topic, Predicate<JsonNode> matches) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PLATFORM.get().kafkaBootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()

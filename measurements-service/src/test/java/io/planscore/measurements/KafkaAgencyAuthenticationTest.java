@@ -6,9 +6,9 @@ import io.planscore.infra.InjectEmbeddedKafka;
 import io.planscore.infra.KafkaAccess;
 import io.planscore.infra.RealInfraResource;
 import io.planscore.measurements.domain.Measurement;
-import io.planscore.measurements.domain.RejectedMeasurement;
 import io.planscore.measurements.support.Api;
 import io.planscore.measurements.support.FakePlansService;
+import io.planscore.measurements.support.Outcomes;
 import io.planscore.measurements.support.TestPlans;
 import io.planscore.measurements.support.Topics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -102,19 +102,12 @@ class KafkaAgencyAuthenticationTest {
         }
 
         UUID ownId = UUID.fromString(own.get("eventId").asText());
-        await().atMost(Duration.ofSeconds(60)).until(() -> count(ownId) == 1);
-        Measurement stored = QuarkusTransaction.requiringNew().call(() -> Measurement.findById(ownId));
+        Measurement stored = Outcomes.awaitRecorded(ownId);
         assertThat(stored.channel).isEqualTo("kafka");
         assertThat(stored.submittedBy).isEqualTo("kafka:agency-" + chiayiAgency);
 
         UUID foreignId = UUID.fromString(foreign.get("eventId").asText());
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            List<RejectedMeasurement> rejected = QuarkusTransaction.requiringNew()
-                    .call(() -> RejectedMeasurement.<RejectedMeasurement>list("eventId", foreignId));
-            assertThat(rejected).hasSize(1);
-            assertThat(rejected.get(0).errors).contains("FORBIDDEN");
-            assertThat(rejected.get(0).principal).isEqualTo("kafka:agency-" + chiayiAgency);
-        });
+        assertThat(Outcomes.awaitRejected(foreignId, "FORBIDDEN").principal).isEqualTo("kafka:agency-" + chiayiAgency);
         assertThat(count(foreignId)).isZero();
         try (Topics rejections = Topics.read(companion, "measurements.rejected.v1")) {
             await().atMost(Duration.ofSeconds(30)).until(() ->

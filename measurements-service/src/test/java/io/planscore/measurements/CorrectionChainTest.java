@@ -104,12 +104,12 @@ class CorrectionChainTest {
                 .body("items.find { it.eventId == '" + a + "' }.channel", equalTo("http"));
 
         try (Topics recorded = Topics.read(companion, "measurements.recorded.v1")) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> !recorded.records(x -> r.equals(Topics.header(x, "eventId"))).isEmpty());
-            JsonNode payload = Topics.json(recorded.records(x -> r.equals(Topics.header(x, "eventId"))).get(0)).get("payload");
+            await().atMost(Duration.ofSeconds(30)).until(() -> !recorded.measurement(r).isEmpty());
+            JsonNode payload = recorded.measurement(r).get(0);
             assertThat(payload.get("kind").asText()).isEqualTo("retraction");
             assertThat(payload.get("supersedes").asText()).isEqualTo(c);
             assertThat(payload.get("value").isNull()).isTrue();
-            JsonNode corrected = Topics.json(recorded.records(x -> c.equals(Topics.header(x, "eventId"))).get(0)).get("payload");
+            JsonNode corrected = recorded.measurement(c).get(0);
             assertThat(corrected.get("kind").asText()).isEqualTo("correction");
             assertThat(corrected.get("supersedes").asText()).isEqualTo(a);
             assertThat(corrected.get("value").decimalValue()).isEqualByComparingTo("3");

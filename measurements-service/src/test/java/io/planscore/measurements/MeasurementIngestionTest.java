@@ -87,15 +87,17 @@ class MeasurementIngestionTest {
                 .body("accepted", equalTo(1)).body("duplicates", equalTo(0)).body("rejected", equalTo(0));
 
         try (Topics recorded = Topics.read(companion, "measurements.recorded.v1")) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> !recorded.records(r -> id.equals(Topics.header(r, "eventId"))).isEmpty());
-            ConsumerRecord<String, String> record = recorded.records(r -> id.equals(Topics.header(r, "eventId"))).get(0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !recorded.recording(id).isEmpty());
+            ConsumerRecord<String, String> record = recorded.recording(id).get(0);
             assertThat(record.key()).isEqualTo(chiayi);
-            assertThat(Topics.header(record, "eventType")).isEqualTo("MeasurementRecorded");
+            assertThat(Topics.header(record, "eventType")).isEqualTo("MeasurementsRecorded");
             JsonNode envelope = Topics.json(record);
-            assertThat(envelope.get("eventId").asText()).isEqualTo(id);
+            assertThat(Topics.header(record, "eventId")).isEqualTo(envelope.get("eventId").asText()).isNotEqualTo(id);
             assertThat(envelope.get("aggregateId").asText()).isEqualTo(chiayi);
             assertThat(envelope.get("producer").asText()).isEqualTo("measurements-service");
-            JsonNode payload = envelope.get("payload");
+            assertThat(envelope.at("/payload/planId").asText()).isEqualTo(chiayi);
+            assertThat(envelope.at("/payload/measurements")).hasSize(1);
+            JsonNode payload = envelope.at("/payload/measurements/0");
             assertThat(payload.get("eventId").asText()).isEqualTo(id);
             assertThat(payload.get("planId").asText()).isEqualTo(chiayi);
             assertThat(payload.get("planVersion").asInt()).isEqualTo(1);
@@ -137,9 +139,9 @@ class MeasurementIngestionTest {
 
         assertThat(count("eventId", UUID.fromString(id))).isEqualTo(1);
         try (Topics recorded = Topics.read(companion, "measurements.recorded.v1")) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> !recorded.records(r -> id.equals(Topics.header(r, "eventId"))).isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !recorded.measurement(id).isEmpty());
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                    .until(() -> recorded.records(r -> id.equals(Topics.header(r, "eventId"))).size() == 1);
+                    .until(() -> recorded.measurement(id).size() == 1);
         }
     }
 

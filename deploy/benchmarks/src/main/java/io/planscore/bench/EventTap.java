@@ -7,22 +7,24 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads {@code measurements.recorded.v1} and {@code scoring.score-updated.v1} from their end, without a
  * consumer group (it commits nothing and disturbs no service), and notes when each event was produced
- * (record CreateTime: when the outbox relay sent it) — the time stamps of the latency breakdown.
+ * (record CreateTime: when the outbox relay sent it) — the time stamps of the latency breakdown — and how many
+ * measurements were recorded since it started (a record carries many).
  */
 final class EventTap implements AutoCloseable {
 
@@ -36,6 +38,7 @@ final class EventTap implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Long> recorded = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> measurementsPerPlan = new ConcurrentHashMap<>();
     private final Map<String, Scored> scored = new ConcurrentHashMap<>();
     private final Thread reader;
     private volatile boolean closed;
@@ -86,9 +89,9 @@ final class EventTap implements AutoCloseable {
             while (!closed) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     if (r.topic().equals(RECORDED)) {
-                        Header id = r.headers().lastHeader("eventId");
-                        if (id != null) {
-                            recorded.put(new String(id.value(), StandardCharsets.UTF_8), r.timestamp());
+                        for (JsonNode measurement : JSON.readTree(r.value()).path("payload").path("measurements")) {
+                            recorded.put(measurement.path("eventId").asText(), r.timestamp());
+                            measurementsPerPlan.computeIfAbsent(r.key(), plan -> new AtomicLong()).incrementAndGet();
                         }
                     } else {
                         JsonNode payload = JSON.readTree(r.value()).path("payload");
@@ -115,6 +118,11 @@ final class EventTap implements AutoCloseable {
 
     Long recordedAt(String eventId) {
         return recorded.get(eventId);
+    }
+
+    /** The measurements of these plans recorded since the tap started. */
+    long measurements(Collection<String> plans) {
+        return plans.stream().map(measurementsPerPlan::get).filter(Objects::nonNull).mapToLong(AtomicLong::get).sum();
     }
 
     Scored scoredAt(String eventId) {

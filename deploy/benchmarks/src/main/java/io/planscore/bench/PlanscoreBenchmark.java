@@ -171,7 +171,7 @@ final class PlanscoreBenchmark {
                     if (++consecutiveTimeouts >= 3) {
                         throw new TimeoutException("3 measurements in a row without their score-updated event within 30 s "
                                 + "each (SSE events received: " + stream.events() + ", reconnects: " + stream.reconnects()
-                                + ", MeasurementRecorded seen on Kafka: " + (tap.recordedAt(eventId) != null)
+                                + ", recorded on Kafka: " + (tap.recordedAt(eventId) != null)
                                 + ", ScoreUpdated seen on Kafka: " + (tap.scoredAt(eventId) != null) + ")");
                     }
                     continue;

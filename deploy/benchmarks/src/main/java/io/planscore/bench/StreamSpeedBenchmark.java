@@ -219,7 +219,6 @@ final class StreamSpeedBenchmark {
     private void burst(Admin admin, List<String> plans, String probePlan) throws Exception {
         int total = Math.max(10_000, (int) Math.round(100_000 * scale));
         int batchSize = 10_000;
-        long recordedBefore = endOffsets(admin, EventTap.RECORDED);
         AtomicBoolean probing = new AtomicBoolean(true);
         Samples probes = new Samples();
         AtomicLong probesOverOneSecond = new AtomicLong();
@@ -272,8 +271,7 @@ final class StreamSpeedBenchmark {
             report.add("S1", String.format(Locale.ROOT, "burst: %,d events over 10 plans accepted (POST → 202)", total),
                     total, acceptSeconds, total / acceptSeconds, "events/s", null,
                     "batches of 10,000 through the gateway, one client, sequential");
-            long scoredWall = awaitScored(admin, recordedBefore + total + 1, TimeUnit.MINUTES.toMillis(15), updates,
-                    plans);
+            long scoredWall = awaitScored(admin, tap, total, TimeUnit.MINUTES.toMillis(15), updates, plans);
             probing.set(false);
             prober.get(90, TimeUnit.SECONDS);
             double seconds = (scoredWall - startWall) / 1000.0;
@@ -295,15 +293,16 @@ final class StreamSpeedBenchmark {
     }
 
     /**
-     * Waits until {@code measurements.recorded.v1} holds at least {@code recordedTarget} records and scoring-service's
-     * group has committed all of them; returns the create time of the newest ScoreUpdated of {@code plans} then.
+     * Waits until {@code measurements.recorded.v1} holds at least {@code measurements} measurements of {@code plans}
+     * since the tap started, and scoring-service's group has committed all of the topic; returns the create time of the
+     * newest ScoreUpdated of {@code plans} then.
      */
-    private long awaitScored(Admin admin, long recordedTarget, long limitMillis, ScoreUpdates updates,
+    private long awaitScored(Admin admin, EventTap tap, long measurements, long limitMillis, ScoreUpdates updates,
                              List<String> plans) throws Exception {
         long deadline = System.currentTimeMillis() + limitMillis;
         while (System.currentTimeMillis() < deadline) {
             long end = endOffsets(admin, EventTap.RECORDED);
-            if (end >= recordedTarget && committed(admin, EventTap.RECORDED) >= end) {
+            if (tap.measurements(plans) >= measurements && committed(admin, EventTap.RECORDED) >= end) {
                 Thread.sleep(2000); // the scoring outbox relays the last updates just after the commit
                 long newest = updates.newest(plans);
                 if (newest > 0) {
@@ -314,8 +313,8 @@ final class StreamSpeedBenchmark {
             Thread.sleep(500);
         }
         throw new TimeoutException("not fully scored within " + limitMillis / 1000 + " s: recorded "
-                + endOffsets(admin, EventTap.RECORDED) + " of " + recordedTarget + ", scoring committed "
-                + committed(admin, EventTap.RECORDED));
+                + tap.measurements(plans) + " of " + measurements + " measurements; scoring committed "
+                + committed(admin, EventTap.RECORDED) + " of " + endOffsets(admin, EventTap.RECORDED) + " records");
     }
 
     private static long endOffsets(Admin admin, String topic) throws Exception {
@@ -347,8 +346,7 @@ final class StreamSpeedBenchmark {
         int total = Math.max(10_000, (int) Math.round(100_000 * scale));
         byte[] document = twoIndicatorPlan();
         String planId = client.preparePlan(document, this::oneEvent);
-        long recordedBefore = endOffsets(admin, EventTap.RECORDED);
-        try (ScoreUpdates updates = new ScoreUpdates(bootstrap)) {
+        try (ScoreUpdates updates = new ScoreUpdates(bootstrap); EventTap tap = new EventTap(bootstrap)) {
             long start = System.currentTimeMillis();
             for (int from = 0; from < total; from += 10_000) {
                 List<String> events = new ArrayList<>(10_000);
@@ -357,8 +355,7 @@ final class StreamSpeedBenchmark {
                 }
                 GatewayClient.accepted(client.post("/api/v1/measurements", batch(events)));
             }
-            long scored = awaitScored(admin, recordedBefore + total, TimeUnit.MINUTES.toMillis(15), updates,
-                    List.of(planId));
+            long scored = awaitScored(admin, tap, total, TimeUnit.MINUTES.toMillis(15), updates, List.of(planId));
             HttpResponse<String> scorecard = client.get("/api/v1/scores/plans/" + planId + "?year=" + YEAR);
             long t = System.nanoTime();
             HttpResponse<String> history = client.get("/api/v1/scores/plans/" + planId + "/history?year=" + YEAR);
@@ -419,13 +416,12 @@ final class StreamSpeedBenchmark {
         long target = Math.max(50_000, Math.round(1_000_000 * scale));
         long stored = Math.max(10_000, Math.round(100_000 * scale)); // the burst's events, on the same plans
         long toPost = Math.max(0, target - stored);
-        long recordedBefore = endOffsets(admin, EventTap.RECORDED);
         ExecutorService posters = Executors.newFixedThreadPool(2);
         AtomicLong posted = new AtomicLong();
         long postStart = System.nanoTime();
         long postStartWall = System.currentTimeMillis();
         long postDeadline = postStart + TimeUnit.MINUTES.toNanos(10);
-        try (ScoreUpdates updates = new ScoreUpdates(bootstrap)) {
+        try (ScoreUpdates updates = new ScoreUpdates(bootstrap); EventTap tap = new EventTap(bootstrap)) {
             List<Future<?>> work = new ArrayList<>();
             for (int poster = 0; poster < 2; poster++) {
                 work.add(posters.submit(() -> {
@@ -443,8 +439,7 @@ final class StreamSpeedBenchmark {
                 f.get();
             }
             double postSeconds = (System.nanoTime() - postStart) / 1e9;
-            long scored = awaitScored(admin, recordedBefore + posted.get(), TimeUnit.MINUTES.toMillis(20), updates,
-                    plans);
+            long scored = awaitScored(admin, tap, posted.get(), TimeUnit.MINUTES.toMillis(20), updates, plans);
             report.fact(String.format(Locale.ROOT, "S6 set-up: %,d more events posted in %.0f s (%,.0f events/s, two "
                             + "clients, batches of 10,000) and scored %.0f s after the first POST; %,d stored in all",
                     posted.get(), postSeconds, posted.get() / postSeconds,

@@ -29,7 +29,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * One measurement followed by its trace id, as docs/operations.md tells an operator to: the caller's
- * {@code traceparent} reaches measurements-service through the gateway, travels with MeasurementRecorded (stored in
+ * {@code traceparent} reaches measurements-service through the gateway, travels with MeasurementsRecorded (stored in
  * the outbox, sent as a record header), and scoring's ScoreUpdated for the plan-year it triggered carries it on.
  */
 class TracingEndToEndTest {
@@ -55,10 +55,10 @@ class TracingEndToEndTest {
                 .then().statusCode(202)
                 .body("results[0].status", equalTo("accepted"));
 
-        ConsumerRecord<String, String> recorded = awaitRecord(RECORDED,
-                value -> eventId.toString().equals(value.path("eventId").asText()));
+        ConsumerRecord<String, String> recorded = awaitRecord(RECORDED, value -> value.path("payload")
+                .path("measurements").findValuesAsText("eventId").contains(eventId.toString()));
         String recordedParent = traceparent(recorded);
-        assertThat(traceIdOf(recordedParent)).as("MeasurementRecorded's traceparent").isEqualTo(traceId);
+        assertThat(traceIdOf(recordedParent)).as("MeasurementsRecorded's traceparent").isEqualTo(traceId);
         // the gateway and measurements-service made spans of their own: the parent is not the caller's span
         assertThat(spanIdOf(recordedParent)).isNotEqualTo(callerSpanId);
 

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Payload of {@code MeasurementRecorded} on {@code measurements.recorded.v1}; the envelope's
- * {@code eventId} is the measurement's own {@code eventId}, its key the plan id.
+ * One accepted measurement, as {@link MeasurementsRecorded} carries it on {@code measurements.recorded.v1} (keyed
+ * by its plan id). {@code eventId} is the measurement's own.
  */
 @JsonPropertyOrder({"eventId", "planId", "planVersion", "agencyId", "indicatorId", "component", "period", "year",
         "value", "unit", "kind", "supersedes", "observedAt", "recordedAt", "submittedBy", "channel", "note", "evidenceUrl"})
@@ -17,6 +17,5 @@ public record MeasurementRecorded(UUID eventId, String planId, int planVersion, 
                                   UUID supersedes, Instant observedAt, Instant recordedAt, String submittedBy,
                                   String channel, String note, String evidenceUrl) {
 
-    public static final String TYPE = "MeasurementRecorded";
     public static final String TOPIC = "measurements.recorded.v1";
 }

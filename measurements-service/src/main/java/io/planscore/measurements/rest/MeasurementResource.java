@@ -96,7 +96,7 @@ public class MeasurementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Post one measurement event or a batch",
             description = "One event, or {\"events\": [...]} with up to 10,000 events, processed in order. Each event is "
-                    + "accepted (recorded, MeasurementRecorded published), a duplicate (same eventId and same body seen "
+                    + "accepted (recorded, MeasurementsRecorded published), a duplicate (same eventId and same body seen "
                     + "before: nothing changes) or rejected (stored, MeasurementRejected published) with a reason per "
                     + "field. Reason codes: MISSING_FIELD, INVALID_FIELD, MALFORMED_EVENT, CONFLICTING_DUPLICATE, "
                     + "UNKNOWN_PLAN, UNKNOWN_INDICATOR, UNKNOWN_COMPONENT, INVALID_PERIOD, PERIOD_OUT_OF_RANGE, "

@@ -12,6 +12,7 @@ import io.planscore.measurements.domain.MeasurementStatus;
 import io.planscore.measurements.domain.RejectedMeasurement;
 import io.planscore.measurements.events.MeasurementRecorded;
 import io.planscore.measurements.events.MeasurementRejected;
+import io.planscore.measurements.events.MeasurementsRecorded;
 import io.planscore.measurements.plan.PlanCatalog;
 import io.planscore.measurements.plan.PlanRules;
 import io.planscore.measurements.repository.MeasurementRepository;
@@ -39,12 +40,12 @@ import java.util.UUID;
 
 /**
  * Processes one chunk of submissions in one transaction: two bulk lookups (the recorded events the
- * chunk names, the plans it posts for), then each event in order. An accepted event is inserted with
- * its {@code MeasurementRecorded} in the outbox; a rejected one is stored with its
- * {@code MeasurementRejected}; a duplicate changes nothing. Rows, supersede marks and outbox messages are
- * written in JDBC batches at the end of the chunk (no entity is managed for an accepted event), so a chunk
- * costs a handful of round trips, not one per event. Events later in the chunk see the ones accepted before
- * them (duplicates and corrections inside one batch work).
+ * chunk names, the plans it posts for), then each event in order. An accepted event is inserted and
+ * announced in its plan's {@code MeasurementsRecorded} (one outbox message per plan and chunk, however many
+ * events); a rejected one is stored with its {@code MeasurementRejected}; a duplicate changes nothing. Rows,
+ * supersede marks and outbox messages are written in JDBC batches at the end of the chunk (no entity is managed
+ * for an accepted event), so a chunk costs a handful of round trips, not one per event. Events later in the chunk
+ * see the ones accepted before them (duplicates and corrections inside one batch work).
  */
 @ApplicationScoped
 public class ChunkProcessor {
@@ -96,7 +97,8 @@ public class ChunkProcessor {
         List<UUID> inboxKeys = chunk.stream().map(Submission::inboxKey).filter(Objects::nonNull).toList();
         Set<UUID> firstDeliveries = inbox.firstDeliveries(inboxKeys, INBOX_CONSUMER);
 
-        Written written = new Written(new ArrayList<>(), new LinkedHashMap<>(), new ArrayList<>(), new ArrayList<>());
+        Written written = new Written(new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
+                new ArrayList<>(), new ArrayList<>());
         List<EventResult> results = new ArrayList<>(chunk.size());
         for (Submission submission : chunk) {
             if (submission.inboxKey() != null && !firstDeliveries.contains(submission.inboxKey())) {
@@ -110,13 +112,28 @@ public class ChunkProcessor {
         measurements.insertAll(written.accepted());
         measurements.markSuperseded(written.superseded().values());
         written.rejected().forEach(r -> r.persist());
+        written.recorded().forEach((planId, recorded) -> written.outgoing().addAll(announcements(planId, recorded)));
         outbox.publishAll(written.outgoing());
         return results;
     }
 
-    /** What a chunk writes at its end: accepted events, the events they supersede, rejections, outbox messages. */
+    /**
+     * What a chunk writes at its end: accepted events, the events they supersede, the accepted events' payloads per
+     * plan, rejections, outbox messages.
+     */
     private record Written(List<Measurement> accepted, Map<UUID, Measurement> superseded,
-                           List<Outbox.Pending> outgoing, List<RejectedMeasurement> rejected) {
+                           Map<String, List<MeasurementRecorded>> recorded, List<Outbox.Pending> outgoing,
+                           List<RejectedMeasurement> rejected) {
+    }
+
+    /** A plan's accepted events, in order, as few {@code MeasurementsRecorded} messages as fit the broker. */
+    private List<Outbox.Pending> announcements(String planId, List<MeasurementRecorded> recorded) {
+        Instant now = Instant.now();
+        long planVersion = recorded.get(recorded.size() - 1).planVersion();
+        return MeasurementsRecorded.of(planId, recorded).stream()
+                .map(batch -> new Outbox.Pending(MeasurementRecorded.TOPIC, new EventEnvelope(UUID.randomUUID(),
+                        MeasurementsRecorded.TYPE, 1, now, planId, planVersion, PRODUCER, mapper.valueToTree(batch))))
+                .toList();
     }
 
     private EventResult processOne(Submission submission, Channel channel, Caller caller, boolean checkCallerPerEvent,
@@ -180,11 +197,9 @@ public class ChunkProcessor {
             old.status = (e.kind() == Kind.RETRACTION ? MeasurementStatus.RETRACTED : MeasurementStatus.SUPERSEDED).wire();
             written.superseded().put(old.eventId, old);
         }
-        MeasurementRecorded payload = new MeasurementRecorded(m.eventId, m.planId, m.planVersion, m.agencyId,
-                m.indicatorId, m.component, m.period, m.year, m.value, m.unit, m.kind, m.supersedes, m.observedAt,
-                m.recordedAt, m.submittedBy, m.channel, m.note, m.evidenceUrl);
-        written.outgoing().add(new Outbox.Pending(MeasurementRecorded.TOPIC, new EventEnvelope(m.eventId,
-                MeasurementRecorded.TYPE, 1, now, m.planId, m.planVersion, PRODUCER, mapper.valueToTree(payload))));
+        written.recorded().computeIfAbsent(m.planId, id -> new ArrayList<>()).add(new MeasurementRecorded(m.eventId,
+                m.planId, m.planVersion, m.agencyId, m.indicatorId, m.component, m.period, m.year, m.value, m.unit,
+                m.kind, m.supersedes, m.observedAt, m.recordedAt, m.submittedBy, m.channel, m.note, m.evidenceUrl));
         return m;
     }
 

@@ -7,6 +7,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -33,6 +34,26 @@ public final class Topics implements AutoCloseable {
 
     public List<ConsumerRecord<String, String>> withKey(String key) {
         return records(r -> key.equals(r.key()));
+    }
+
+    /** The records whose {@code MeasurementsRecorded} payload carries the measurement {@code eventId}. */
+    public List<ConsumerRecord<String, String>> recording(String eventId) {
+        return records(r -> measurements(r).stream().anyMatch(m -> eventId.equals(m.path("eventId").asText())));
+    }
+
+    /** The measurements recorded so far, in order, as their {@code MeasurementsRecorded} records carry them. */
+    public List<JsonNode> measurements(Predicate<JsonNode> filter) {
+        return task.getRecords().stream().flatMap(r -> measurements(r).stream()).filter(filter).toList();
+    }
+
+    public List<JsonNode> measurement(String eventId) {
+        return measurements(m -> eventId.equals(m.path("eventId").asText()));
+    }
+
+    private static List<JsonNode> measurements(ConsumerRecord<String, String> record) {
+        List<JsonNode> measurements = new ArrayList<>();
+        json(record).path("payload").path("measurements").forEach(measurements::add);
+        return measurements;
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {

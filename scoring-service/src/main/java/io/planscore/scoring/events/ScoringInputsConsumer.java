@@ -1,5 +1,6 @@
 package io.planscore.scoring.events;
 
+import io.opentelemetry.context.Context;
 import io.planscore.platform.deadletter.DeadLetters;
 import io.planscore.platform.events.EnvelopeCodec;
 import io.planscore.platform.events.EventEnvelope;
@@ -47,44 +48,64 @@ public class ScoringInputsConsumer {
 
     @Transactional
     public void onPlanVersions(List<ConsumerRecord<String, String>> records) {
-        scoring.applyPlanVersions(firstDeliveries(records, PlanVersionApproved.TYPE, PlanVersionApproved.class));
+        scoring.applyPlanVersions(firstDeliveries(records,
+                Map.of(PlanVersionApproved.TYPE, single(PlanVersionApproved.class))));
     }
 
+    /** Measurements arrive many to a record ({@code MeasurementsRecorded}), or one to a record in the older form. */
     @Transactional
     public void onMeasurements(List<ConsumerRecord<String, String>> records) {
-        scoring.applyMeasurements(firstDeliveries(records, MeasurementRecorded.TYPE, MeasurementRecorded.class));
+        Reader<MeasurementRecorded> many = (envelope, trace) -> codec.payload(envelope, MeasurementsRecorded.class)
+                .measurements().stream().map(measurement -> new Delivered<>(measurement, measurement.eventId(), trace))
+                .toList();
+        scoring.applyMeasurements(firstDeliveries(records,
+                Map.of(MeasurementsRecorded.TYPE, many, MeasurementRecorded.TYPE, single(MeasurementRecorded.class))));
     }
 
     @Transactional
     public void onPeerResults(List<ConsumerRecord<String, String>> records) {
-        scoring.applyPeerResults(firstDeliveries(records, PeerResultReported.TYPE, PeerResultReported.class));
+        scoring.applyPeerResults(firstDeliveries(records,
+                Map.of(PeerResultReported.TYPE, single(PeerResultReported.class))));
+    }
+
+    /** How the events of one envelope are read from it, given the trace its record carried. */
+    private interface Reader<T> {
+        List<Delivered<T>> read(EventEnvelope envelope, Context trace);
+    }
+
+    private <T> Reader<T> single(Class<T> payloadType) {
+        return (envelope, trace) -> List.of(new Delivered<>(codec.payload(envelope, payloadType), envelope.eventId(),
+                trace));
     }
 
     /**
-     * The events of the expected type that the inbox has not seen, in record order; other types are skipped. A
-     * record that cannot be read goes to the dead-letter topic alone: failing the poll would dead-letter its good
-     * records too. (Should the poll's transaction be retried, it is dead-lettered again; a redrive of both changes
-     * nothing, as it cannot be read either way.)
+     * The events of the expected types whose envelopes the inbox has not seen, in record order; other types are
+     * skipped. A record that cannot be read goes to the dead-letter topic alone: failing the poll would dead-letter
+     * its good records too. (Should the poll's transaction be retried, it is dead-lettered again; a redrive of both
+     * changes nothing, as it cannot be read either way.)
      */
-    private <T> List<Delivered<T>> firstDeliveries(List<ConsumerRecord<String, String>> records, String type,
-                                                   Class<T> payloadType) {
-        Map<UUID, Delivered<T>> delivered = new LinkedHashMap<>();
+    private <T> List<Delivered<T>> firstDeliveries(List<ConsumerRecord<String, String>> records,
+                                                   Map<String, Reader<T>> readers) {
+        Map<UUID, List<Delivered<T>>> delivered = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
                 EventEnvelope envelope = codec.read(record.value());
-                if (type.equals(envelope.eventType())) {
-                    delivered.putIfAbsent(envelope.eventId(),
-                            new Delivered<>(codec.payload(envelope, payloadType), envelope.eventId(),
-                                    TraceContext.continuedBy(record.headers())));
+                Reader<T> reader = readers.get(envelope.eventType());
+                if (reader != null) {
+                    if (!delivered.containsKey(envelope.eventId())) {
+                        delivered.put(envelope.eventId(),
+                                reader.read(envelope, TraceContext.continuedBy(record.headers())));
+                    }
                 } else {
                     LOG.warnf("Skipped %s %s: this channel carries %s only", envelope.eventType(),
-                            envelope.eventId(), type);
+                            envelope.eventId(), readers.keySet());
                 }
             } catch (MalformedEventException e) {
                 deadLetters.deadLetter(record, e);
             }
         }
         Set<UUID> first = inbox.firstDeliveries(delivered.keySet(), CONSUMER);
-        return delivered.values().stream().filter(event -> first.contains(event.eventId())).toList();
+        return delivered.entrySet().stream().filter(envelope -> first.contains(envelope.getKey()))
+                .flatMap(envelope -> envelope.getValue().stream()).toList();
     }
 }

@@ -80,25 +80,39 @@ class BatchScoringFlowTest {
         long run = new Random().nextLong() & 0xffff_ffff_0000_0000L;
         List<Step> history = history(new Random(20261204));
 
-        List<String> batch = new ArrayList<>();
+        // One poll, as measurements-service records them: each run of steps for one plan, up to 6, in one record.
+        List<String> records = new ArrayList<>();
+        List<ObjectNode> together = new ArrayList<>();
         for (Step step : history) {
-            String record = record(events, step, BATCHED, run, plans001, plans003);
-            batch.add(record);
-            if (step.place() % 7 == 0) {
-                batch.add(record); // delivered twice in the same poll
+            if (!together.isEmpty() && (together.size() == 6
+                    || !together.get(0).get("planId").asText().equals(planOf(step, BATCHED, plans001, plans003)))) {
+                records.add(events.recorded(together));
+                together = new ArrayList<>();
+            }
+            together.add(measurement(events, step, BATCHED, run, plans001, plans003));
+        }
+        records.add(events.recorded(together));
+        List<String> batch = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            batch.add(records.get(i));
+            if (i % 4 == 0) {
+                batch.add(records.get(i)); // delivered twice in the same poll
             }
         }
         batch.add(5, "not an event envelope");
         consumer.onMeasurements(polled(batch));
+        // One measurement a poll, each in a record of its own: the form measurements-service wrote before batching.
         for (Step step : history) {
-            consumer.onMeasurements(polled(List.of(record(events, step, ONE_BY_ONE, run, plans001, plans003))));
+            consumer.onMeasurements(polled(List.of(
+                    events.recordedAlone(measurement(events, step, ONE_BY_ONE, run, plans001, plans003)))));
         }
         // Polls of a few records: each merges into cells earlier polls filled, some of which it also corrects.
         Random chunks = new Random(7);
         for (int from = 0; from < history.size(); ) {
             int to = Math.min(history.size(), from + 2 + chunks.nextInt(8));
             consumer.onMeasurements(polled(history.subList(from, to).stream()
-                    .map(step -> record(events, step, CHUNKED, run, plans001, plans003)).toList()));
+                    .map(step -> events.recorded(measurement(events, step, CHUNKED, run, plans001, plans003)))
+                    .toList()));
             from = to;
         }
 
@@ -164,16 +178,20 @@ class BatchScoringFlowTest {
         return new Plan(events.planScored(document, 2018), document.path("plan").path("government").asText());
     }
 
-    private String record(ScoringEvents events, Step step, int side, long run, Map<Integer, Plan> plans001,
-                          Map<Integer, Plan> plans003) {
+    private static String planOf(Step step, int side, Map<Integer, Plan> plans001, Map<Integer, Plan> plans003) {
+        return (step.seed001() ? plans001 : plans003).get(side).id();
+    }
+
+    private ObjectNode measurement(ScoringEvents events, Step step, int side, long run, Map<Integer, Plan> plans001,
+                                   Map<Integer, Plan> plans003) {
         ObjectNode measurement = events.measurement(eventId(run, step.place(), side),
-                (step.seed001() ? plans001 : plans003).get(side).id(), step.indicatorId(), step.period(), step.value());
+                planOf(step, side, plans001, plans003), step.indicatorId(), step.period(), step.value());
         measurement.put("kind", step.kind())
                 .put("recordedAt", Instant.parse("2026-01-01T00:00:00Z").plusSeconds(step.place()).toString());
         if (step.supersedes() != null) {
             measurement.put("supersedes", eventId(run, step.supersedes(), side).toString());
         }
-        return events.recorded(measurement);
+        return measurement;
     }
 
     /** Twins' ids differ only in their last digit, so both histories sort their ids alike. */

@@ -99,7 +99,21 @@ final class ScoringEvents {
         return payload;
     }
 
+    /** One measurement as measurements-service records it: a {@code MeasurementsRecorded} of one. */
     String recorded(ObjectNode measurement) {
+        return recorded(List.of(measurement));
+    }
+
+    /** Measurements of one plan that measurements-service recorded together, in one record. */
+    String recorded(List<ObjectNode> measurements) {
+        String planId = measurements.get(0).get("planId").asText();
+        ObjectNode payload = mapper.createObjectNode().put("planId", planId);
+        payload.putArray("measurements").addAll(measurements);
+        return envelope(UUID.randomUUID(), "MeasurementsRecorded", planId, 1, payload);
+    }
+
+    /** One measurement in a record of its own, the form measurements-service wrote before it batched them. */
+    String recordedAlone(ObjectNode measurement) {
         return envelope(UUID.fromString(measurement.get("eventId").asText()), "MeasurementRecorded",
                 measurement.get("planId").asText(), 1, measurement);
     }

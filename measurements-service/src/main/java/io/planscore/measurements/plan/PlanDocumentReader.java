@@ -2,7 +2,7 @@ package io.planscore.measurements.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.planscore.measurements.service.Units;
-import io.planscore.platform.plan.IndicatorComponents;
+import io.planscore.model.IndicatorComponents;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

@@ -68,8 +68,29 @@ class ExpressionTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"A +", "(A + B", "A B", "A ^ 2", "''", "1..2", "A / B)"})
+    @CsvSource(delimiter = '|', value = {"A +", "(A + B", "A B", "A ^ 2", "''", "1..2", "A / B)", "1. + A"})
     void rejects_anything_but_arithmetic(String text) {
         assertThatThrownBy(() -> Expression.parse(text)).isInstanceOf(ExpressionException.class);
+    }
+
+    /** plans-service shows these reasons in its 422 (FORMULA_SYNTAX), so they are worded for the plan's author. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "A +        | it ends where an operand is expected",
+            "(A + B     | a '(' is not closed",
+            "A B        | unexpected 'B' at position 3",
+            "A ^ 2      | unexpected '^' at position 3",
+            "1..2 * A   | '1..2' is not a number",
+            "A / B)     | unexpected ')' at position 6"})
+    void says_why_an_expression_does_not_parse(String text, String problem) {
+        assertThatThrownBy(() -> Expression.parse(text)).isInstanceOf(ExpressionException.class)
+                .extracting(e -> ((ExpressionException) e).problem()).isEqualTo(problem);
+    }
+
+    @Test
+    void reads_the_minus_sign_and_symbols_that_start_with_an_underscore() {
+        Map<String, BigDecimal> values = Map.of("A", d("30"), "_B", d("10"));
+        assertThat(Expression.parse("A − _B").evaluate(values::get)).isEqualByComparingTo("20");
+        assertThat(Expression.parse("−A × 2 ÷ _B").evaluate(values::get)).isEqualByComparingTo("-6");
     }
 }

@@ -7,9 +7,17 @@ import io.planscore.engine.measure.Expression.Operator;
 import io.planscore.engine.measure.Expression.Reference;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
-/** Recursive-descent parser: sum := product (± product)*, product := unary (×÷ unary)*, unary := -unary | primary. */
+/**
+ * The one grammar of plan formulas, used by the engine to evaluate them and by plans-service to check them:
+ * sum := product (± product)*, product := unary (×÷ unary)*, unary := ±unary | primary, primary := number |
+ * symbol | ( sum ). {@code ×}, {@code ÷} and the minus sign {@code −} stand for {@code *}, {@code /} and {@code -};
+ * a number is digits with at most one decimal point, a symbol a letter or {@code _} then letters, digits or {@code _}.
+ */
 final class ExpressionParser {
+
+    private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?|\\.\\d+");
 
     private final String text;
     private int pos;
@@ -22,7 +30,7 @@ final class ExpressionParser {
         Expression expression = sum();
         skipSpaces();
         if (pos < text.length()) {
-            throw error("unexpected '" + text.charAt(pos) + "'");
+            throw unexpected();
         }
         return expression;
     }
@@ -32,7 +40,7 @@ final class ExpressionParser {
         while (true) {
             if (accept('+')) {
                 left = new Operation(Operator.ADD, left, product());
-            } else if (accept('-')) {
+            } else if (accept('-') || accept('−')) {
                 left = new Operation(Operator.SUBTRACT, left, product());
             } else {
                 return left;
@@ -54,7 +62,7 @@ final class ExpressionParser {
     }
 
     private Expression unary() {
-        if (accept('-')) {
+        if (accept('-') || accept('−')) {
             return new Negation(unary());
         }
         if (accept('+')) {
@@ -64,32 +72,36 @@ final class ExpressionParser {
     }
 
     private Expression primary() {
+        skipSpaces();
+        if (pos == text.length()) {
+            throw error("it ends where an operand is expected");
+        }
         if (accept('(')) {
             Expression inner = sum();
             if (!accept(')')) {
-                throw error("missing ')'");
+                throw error("a '(' is not closed");
             }
             return inner;
         }
-        skipSpaces();
         int start = pos;
-        if (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
+        char first = text.charAt(pos);
+        if (Character.isDigit(first) || first == '.') {
             while (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
                 pos++;
             }
-            try {
-                return new Literal(new BigDecimal(text.substring(start, pos)));
-            } catch (NumberFormatException e) {
-                throw error("bad number '" + text.substring(start, pos) + "'");
+            String number = text.substring(start, pos);
+            if (!NUMBER.matcher(number).matches()) {
+                throw error("'" + number + "' is not a number");
             }
+            return new Literal(new BigDecimal(number));
         }
-        if (pos < text.length() && Character.isLetter(text.charAt(pos))) {
+        if (Character.isLetter(first) || first == '_') {
             while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
                 pos++;
             }
             return new Reference(text.substring(start, pos));
         }
-        throw error(pos < text.length() ? "unexpected '" + text.charAt(pos) + "'" : "unexpected end");
+        throw unexpected();
     }
 
     private boolean accept(char c) {
@@ -107,7 +119,11 @@ final class ExpressionParser {
         }
     }
 
+    private ExpressionException unexpected() {
+        return error("unexpected '" + text.charAt(pos) + "' at position " + (pos + 1));
+    }
+
     private ExpressionException error(String problem) {
-        return new ExpressionException("Cannot parse expression '" + text + "' at " + pos + ": " + problem);
+        return new ExpressionException(text, problem);
     }
 }

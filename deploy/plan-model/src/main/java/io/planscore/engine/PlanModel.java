@@ -94,6 +94,14 @@ public record PlanModel(String planId, int version, List<Integer> years, BigDeci
                     null, null, null, null, targets);
         }
 
+        /**
+         * How many years before each scored year the engine reads this indicator's values: its baseline's reach
+         * or its rule's, whichever is longer. measurements-service accepts values for exactly those years too.
+         */
+        public int yearsReadBefore() {
+            return Math.max(baseline == null ? 0 : baseline.yearsBefore(), rule == null ? 0 : rule.yearsBefore());
+        }
+
         public Aggregation componentAggregation(String symbol) {
             return componentAggregations.getOrDefault(symbol, Aggregation.SUM);
         }

@@ -118,6 +118,14 @@ class PlanDocumentReaderTest {
     }
 
     @Test
+    void says_how_many_years_before_the_plan_each_indicator_reads() {
+        assertThat(indicator(SEED_003, "F1-G1-K1").yearsReadBefore()).as("mean of 3 years").isEqualTo(3);
+        assertThat(indicator(SEED_004, "G2-K3").yearsReadBefore()).as("提高, year on year").isEqualTo(1);
+        assertThat(indicator(SEED_001, "G3-K2").yearsReadBefore()).as("the change itself is posted").isZero();
+        assertThat(indicator(SEED_001, "G1-K1").yearsReadBefore()).isZero();
+    }
+
+    @Test
     void reads_formulas_with_derived_components_and_constants() {
         Indicator surplus = indicator(SEED_001, "C1-K1");
         Indicator taxTarget = indicator(Fixtures.plan("002-15_keelung-tax-bureau_109-112.json"), "G4-K1");

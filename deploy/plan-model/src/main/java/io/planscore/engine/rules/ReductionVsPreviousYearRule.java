@@ -23,6 +23,10 @@ public record ReductionVsPreviousYearRule(BigDecimal min) implements ScoringRule
         return "reduction_vs_previous_year";
     }
 
+    public int yearsBefore() {
+        return 1;
+    }
+
     public String definition() {
         return RuleText.definition(type(), "min", min);
     }

@@ -19,4 +19,9 @@ public sealed interface ScoringRule
     String definition();
 
     Outcome evaluate(Inputs in, Derivation trace);
+
+    /** How many years before a scored year the rule reads (the previous year's value, for one). */
+    default int yearsBefore() {
+        return 0;
+    }
 }

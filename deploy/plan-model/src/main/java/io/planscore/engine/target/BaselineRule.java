@@ -17,6 +17,9 @@ public sealed interface BaselineRule {
 
     String describe();
 
+    /** How many years before a scored year the baseline reads: a year's measurements are accepted that far back. */
+    int yearsBefore();
+
     /**
      * The baseline for {@code year}; {@code valueOfYear} gives an earlier year's measure value (or an
      * administrator's baseline value). Empty when any needed year is missing.
@@ -32,6 +35,10 @@ public sealed interface BaselineRule {
 
         public String describe() {
             return "mean of the previous " + years + " years";
+        }
+
+        public int yearsBefore() {
+            return years;
         }
 
         public Optional<BigDecimal> resolve(int year, IntFunction<Optional<BigDecimal>> valueOfYear,
@@ -65,6 +72,10 @@ public sealed interface BaselineRule {
             return "value of the previous year";
         }
 
+        public int yearsBefore() {
+            return 1;
+        }
+
         public Optional<BigDecimal> resolve(int year, IntFunction<Optional<BigDecimal>> valueOfYear,
                                             Derivation trace) {
             Optional<BigDecimal> value = valueOfYear.apply(year - 1);
@@ -76,6 +87,10 @@ public sealed interface BaselineRule {
     record Fixed(BigDecimal value) implements BaselineRule {
         public String describe() {
             return "fixed at " + format(value);
+        }
+
+        public int yearsBefore() {
+            return 0;
         }
 
         public Optional<BigDecimal> resolve(int year, IntFunction<Optional<BigDecimal>> valueOfYear,

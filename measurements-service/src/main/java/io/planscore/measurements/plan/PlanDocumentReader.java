@@ -1,10 +1,12 @@
 package io.planscore.measurements.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.planscore.engine.PlanModel.Indicator;
 import io.planscore.measurements.service.Units;
-import io.planscore.platform.plan.IndicatorComponents;
+import io.planscore.model.IndicatorComponents;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +20,10 @@ import java.util.regex.Pattern;
  *   <li>Unit: the first non-null {@code unit} of the indicator's targets, else {@code formula.result_unit}.</li>
  *   <li>Components: {@link IndicatorComponents#accepted}, i.e. the formula operands, compound target parts and
  *       the components the scoring rule reads.</li>
- *   <li>Baseline history (SCORING.md §2.6): {@code baseline.type = mean_of_previous_n_years} accepts the
- *       {@code n} years before the plan; {@code previous_year_value} / {@code previous_year} the year before
- *       (or back to {@code year_roc} when given); a {@code reduction_vs_previous_year} rule or a
- *       「與前年相較」 standard the year before.</li>
+ *   <li>Baseline history (SCORING.md §2.6): the years before the plan that the scoring engine reads for the
+ *       indicator, as the plan model says ({@link Indicator#yearsReadBefore()}): {@code n} for a
+ *       {@code mean_of_previous_n_years} baseline, one for a previous-year baseline (stated, or the default of a
+ *       「降低」/「提高」 target without one) or a {@code reduction_vs_previous_year} rule.</li>
  *   <li>Non-negative: counts and other quantities with a unit that is neither a percentage nor money, whose
  *       standard does not describe a change (相較, 成長, 增減, 短少, 差額, 節約) and whose formula (if any)
  *       has no subtraction. Rates, growth rates and money may be negative; rates above 100% are normal.</li>
@@ -31,7 +33,6 @@ import java.util.regex.Pattern;
 public final class PlanDocumentReader {
 
     private static final Pattern SIGNED_STANDARD = Pattern.compile("相較|成長|增減|短少|差額|節約|變動");
-    private static final Pattern PREVIOUS_YEAR_STANDARD = Pattern.compile("與前年相較|較前一年|較上一年");
 
     private PlanDocumentReader() {
     }
@@ -58,6 +59,10 @@ public final class PlanDocumentReader {
         if (!goals.isArray()) {
             throw new IllegalArgumentException("document.goals is missing");
         }
+        // The indicators as the engine scores them; plan id and version do not change what it reads.
+        Map<String, Indicator> scored = new HashMap<>();
+        io.planscore.model.PlanDocumentReader.read(null, 0, document).indicators()
+                .forEach(indicator -> scored.put(indicator.id(), indicator));
         Map<String, IndicatorRules> indicators = new LinkedHashMap<>();
         for (JsonNode goal : goals) {
             for (JsonNode indicator : goal.path("indicators")) {
@@ -65,13 +70,13 @@ public final class PlanDocumentReader {
                 if (id == null) {
                     throw new IllegalArgumentException("an indicator of goal " + text(goal.path("id")) + " has no id");
                 }
-                indicators.put(id, rules(id, indicator, adStart));
+                indicators.put(id, rules(id, indicator, scored.get(id)));
             }
         }
         return new Derived(adStart, adEnd, List.copyOf(indicators.values()));
     }
 
-    static IndicatorRules rules(String id, JsonNode indicator, int adStart) {
+    private static IndicatorRules rules(String id, JsonNode indicator, Indicator scored) {
         String unit = null;
         Integer scale = null;
         for (JsonNode target : indicator.path("targets")) {
@@ -89,25 +94,6 @@ public final class PlanDocumentReader {
         String name = text(indicator.path("name"));
         String words = (standard == null ? "" : standard) + " " + (name == null ? "" : name);
 
-        int baselineYears = 0;
-        JsonNode baseline = indicator.path("baseline");
-        String baselineType = text(baseline.path("type"));
-        if (baselineType != null) {
-            if (baselineType.startsWith("mean_of_previous_n_years")) {
-                baselineYears = baseline.path("n").canConvertToInt() && baseline.path("n").asInt() > 0
-                        ? baseline.path("n").asInt() : 3;
-            } else if (baselineType.startsWith("previous_year")) {
-                baselineYears = 1;
-                if (baseline.path("year_roc").isIntegralNumber()) {
-                    baselineYears = Math.max(1, adStart - (baseline.path("year_roc").asInt() + 1911));
-                }
-            }
-        }
-        if ("reduction_vs_previous_year".equals(text(indicator.path("scoring_rule").path("type")))
-                || PREVIOUS_YEAR_STANDARD.matcher(words).find()) {
-            baselineYears = Math.max(baselineYears, 1);
-        }
-
         boolean nonNegative = unit != null
                 && !Units.isPercent(unit)
                 && !Units.isMoney(unit)
@@ -122,8 +108,8 @@ public final class PlanDocumentReader {
             min = range.path("min").isNumber() ? range.path("min").decimalValue() : null;
             max = range.path("max").isNumber() ? range.path("max").decimalValue() : null;
         }
-        return new IndicatorRules(id, unit, scale, List.copyOf(IndicatorComponents.accepted(indicator)), baselineYears,
-                nonNegative, min, max);
+        return new IndicatorRules(id, unit, scale, List.copyOf(IndicatorComponents.accepted(indicator)),
+                scored.yearsReadBefore(), nonNegative, min, max);
     }
 
     private static String text(JsonNode node) {

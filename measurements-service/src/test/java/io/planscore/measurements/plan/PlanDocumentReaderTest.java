@@ -50,7 +50,13 @@ class PlanDocumentReaderTest {
         assertThat(surplus.nonNegative()).isFalse(); // a % surplus can be negative
         IndicatorRules reduction = keelung.get("G3-K2"); // 與前年相較年度減少 A1 事故死亡總人數: 1人
         assertThat(reduction.nonNegative()).isFalse();
-        assertThat(reduction.baselineYears()).isEqualTo(1);
+        // The reduction itself is posted and scored against 1人: the engine reads no earlier year.
+        assertThat(reduction.baselineYears()).isZero();
+
+        // 「降低」/「提高」 without a stated baseline are read against the previous year, so its actual is accepted.
+        Map<String, IndicatorRules> taichung = rules("004_taichung-police_113.json");
+        assertThat(taichung.get("G2-K2").baselineYears()).isEqualTo(1);
+        assertThat(taichung.get("G2-K3").baselineYears()).isEqualTo(1);
 
         Map<String, IndicatorRules> chiayi = rules(TestPlans.CHIAYI_POLICE);
         assertThat(chiayi.get("F1-G4-K1").unit()).isEqualTo("人(次)");

@@ -1,6 +1,9 @@
 package io.planscore.plans.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.planscore.model.DocumentFields;
+import io.planscore.model.FormulaCheck;
+import io.planscore.model.ScoringRuleCheck;
 import io.planscore.platform.problem.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -396,7 +399,11 @@ public class DocumentValidator {
                 }
                 optionalString(indicator, "evaluation_method", path + ".evaluation_method", true);
                 optionalString(indicator, "measurement_standard", path + ".measurement_standard", true);
-                FormulaCheck.check(indicator.get("formula"), path + ".formula", this);
+                JsonNode formula = indicator.get("formula");
+                FormulaCheck.check(formula, path + ".formula", this::error);
+                if (formula != null && formula.isObject()) {
+                    unknownFields(formula, path + ".formula", FormulaCheck.FIELDS);
+                }
                 polarity(indicator.get("polarity"), path + ".polarity");
                 baseline(indicator.get("baseline"), path + ".baseline");
                 date(indicator.get("completion_deadline"), path + ".completion_deadline");
@@ -405,7 +412,7 @@ public class DocumentValidator {
                 targets(indicator.get("targets"), path);
                 JsonNode rule = indicator.get("scoring_rule");
                 if (rule != null && !rule.isNull()) {
-                    ScoringRuleCheck.check(rule, path + ".scoring_rule", true, this);
+                    ScoringRuleCheck.check(rule, path + ".scoring_rule", true, this::error);
                 }
                 intArray(indicator, "source_lines", path + ".source_lines");
                 optionalString(indicator, "note", path + ".note", true);
@@ -599,32 +606,11 @@ public class DocumentValidator {
         }
 
         String requiredText(JsonNode node, String field, String path) {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull()) {
-                error(path, "REQUIRED", field + " is required.");
-                return null;
-            }
-            if (!value.isTextual()) {
-                error(path, "TYPE", field + " must be a string, not " + value.getNodeType().name().toLowerCase() + ".");
-                return null;
-            }
-            if (value.asText().isBlank()) {
-                error(path, "REQUIRED", field + " must not be blank.");
-                return null;
-            }
-            return value.asText();
+            return DocumentFields.requiredText(node, field, path, this::error);
         }
 
         String optionalString(JsonNode node, String field, String path, boolean nullable) {
-            JsonNode value = node.get(field);
-            if (value == null || (value.isNull() && nullable)) {
-                return null;
-            }
-            if (!value.isTextual()) {
-                error(path, "TYPE", field + " must be a string" + (nullable ? " or null" : "") + ".");
-                return null;
-            }
-            return value.asText();
+            return DocumentFields.optionalString(node, field, path, nullable, this::error);
         }
 
         String requiredEnum(JsonNode node, String field, String path, Set<String> allowed) {

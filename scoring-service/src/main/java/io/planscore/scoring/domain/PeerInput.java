@@ -1,6 +1,6 @@
 package io.planscore.scoring.domain;
 
-import io.planscore.scoring.engine.ScoringContext;
+import io.planscore.engine.ScoringContext;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

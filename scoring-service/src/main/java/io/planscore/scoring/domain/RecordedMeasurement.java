@@ -1,6 +1,6 @@
 package io.planscore.scoring.domain;
 
-import io.planscore.scoring.engine.Measurement;
+import io.planscore.engine.Measurement;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -4,7 +4,7 @@ import io.planscore.scoring.domain.AdminInput;
 import io.planscore.scoring.domain.PeerInput;
 import io.planscore.scoring.domain.PlanVersion;
 import io.planscore.scoring.domain.RecordedMeasurement;
-import io.planscore.scoring.engine.Measurement;
+import io.planscore.engine.Measurement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 

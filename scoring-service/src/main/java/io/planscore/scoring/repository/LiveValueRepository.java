@@ -1,6 +1,6 @@
 package io.planscore.scoring.repository;
 
-import io.planscore.scoring.engine.measure.LiveValue;
+import io.planscore.engine.measure.LiveValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;

@@ -1,7 +1,7 @@
 package io.planscore.scoring.repository;
 
 import io.planscore.scoring.domain.RecordedMeasurement;
-import io.planscore.scoring.engine.Measurement;
+import io.planscore.engine.Measurement;
 import io.planscore.scoring.events.MeasurementRecorded;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package io.planscore.scoring.repository;
 
 import io.planscore.scoring.domain.PeerInput;
-import io.planscore.scoring.engine.PeerStanding;
+import io.planscore.engine.PeerStanding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.query.NativeQuery;

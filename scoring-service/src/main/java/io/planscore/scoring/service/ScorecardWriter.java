@@ -5,7 +5,7 @@ import io.planscore.platform.events.EnvelopeCodec;
 import io.planscore.platform.outbox.Outbox;
 import io.planscore.scoring.domain.PlanVersion;
 import io.planscore.scoring.domain.ScorecardVersion;
-import io.planscore.scoring.engine.PeerStanding;
+import io.planscore.engine.PeerStanding;
 import io.planscore.scoring.events.PeerResultReported;
 import io.planscore.scoring.events.ScoreUpdated;
 import io.planscore.scoring.repository.PeerGroupRepository;

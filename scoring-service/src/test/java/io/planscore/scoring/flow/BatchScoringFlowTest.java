@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.planscore.infra.RealInfraResource;
-import io.planscore.scoring.engine.measure.LiveValue;
+import io.planscore.engine.measure.LiveValue;
 import io.planscore.scoring.events.ScoringInputsConsumer;
 import io.planscore.scoring.repository.LiveValueRepository;
 import io.planscore.scoring.repository.MeasurementRepository;

@@ -1,8 +1,0 @@
-package io.planscore.scoring.engine.measure;
-
-/** A formula's denominator evaluated to 0 (§2.3: NOT_SCORED, flag DIVISION_BY_ZERO). */
-public class DivisionByZeroException extends ArithmeticException {
-    public DivisionByZeroException(String denominator) {
-        super("denominator " + denominator + " is 0");
-    }
-}

@@ -1,8 +1,0 @@
-package io.planscore.scoring.plan;
-
-/** A scoring rule in a plan document that cannot be turned into an engine rule. */
-final class UnsupportedRuleException extends RuntimeException {
-    UnsupportedRuleException(String message) {
-        super(message);
-    }
-}

@@ -96,8 +96,14 @@ public final class LocalPlatform {
             stopped.countDown();
         }, "planscore-shutdown"));
 
-        loadSeedPlansOnce(platform.gateway().baseUri(), adminKey, data);
-        issueAgencyKafkaUsers(platform);
+        try {
+            loadSeedPlansOnce(platform.gateway().baseUri(), adminKey, data);
+            issueAgencyKafkaUsers(platform);
+        } catch (RuntimeException | IOException | InterruptedException failed) {
+            // Exiting runs the shutdown hook: nothing stays up half-started behind a dead main thread.
+            say("planscore did not start: " + failed.getMessage());
+            System.exit(1);
+        }
         String gateway = "http://localhost:" + platform.gateway().port();
         say("");
         say("planscore is running.");
@@ -154,7 +160,8 @@ public final class LocalPlatform {
         }
     }
 
-    private static void loadSeedPlansOnce(URI gateway, String adminKey, Path data) throws Exception {
+    private static void loadSeedPlansOnce(URI gateway, String adminKey, Path data)
+            throws IOException, InterruptedException {
         Path marker = data.resolve("seed-plans-loaded");
         if (Files.exists(marker)) {
             return;

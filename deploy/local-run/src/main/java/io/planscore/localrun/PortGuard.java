@@ -36,8 +36,8 @@ final class PortGuard {
 
     static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            // No SO_REUSEADDR: a socket in TIME_WAIT is no obstacle, a listening one is.
-            socket.setReuseAddress(false);
+            // SO_REUSEADDR: connections of an earlier run in TIME_WAIT are no obstacle, a listening socket is.
+            socket.setReuseAddress(true);
             socket.bind(new java.net.InetSocketAddress(port));
             return true;
         } catch (IOException taken) {

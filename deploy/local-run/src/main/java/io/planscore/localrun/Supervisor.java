@@ -61,8 +61,8 @@ final class Supervisor implements AutoCloseable {
                 // Was live since its start and is not any more (a JVM still starting is not counted).
                 downSince = downSince == null ? Instant.now() : downSince;
                 if (Duration.between(downSince, Instant.now()).compareTo(supervision.livenessGrace()) >= 0) {
-                    reason = "has reported liveness DOWN (or not answered) for " + supervision.livenessGrace().toSeconds()
-                            + " s";
+                    reason = "has reported liveness DOWN (or not answered) for "
+                            + supervision.livenessGrace().toSeconds() + " s";
                 }
             }
             if (reason != null) {

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 /**
  * A real PostgreSQL server from the zonky binaries (as root it runs itself under {@code unshare -U}).
@@ -20,15 +21,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDir;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
     }
 
-    /** A throw-away server on a free port, for tests. */
+    /** A throw-away server on a free port, for tests; its data folder is deleted when it stops. */
     public static EmbeddedDatabase startTemporary() {
         try {
-            return new EmbeddedDatabase(tuned(EmbeddedPostgres.builder()).start());
+            Path dataDir = Files.createTempDirectory("planscore-postgres-");
+            return started(tuned(EmbeddedPostgres.builder()).setDataDirectory(dataDir).setCleanDataDirectory(true),
+                    dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -38,14 +43,69 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase startPersistent(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir);
-            return new EmbeddedDatabase(tuned(EmbeddedPostgres.builder())
+            return started(tuned(EmbeddedPostgres.builder())
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
-                    .setPort(port)
-                    .start());
+                    .setPort(port), dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Starts the server and makes sure the one answering on its port is it: zonky only waits until something
+     * accepts connections there, so a server left running by another data folder would pass for it.
+     */
+    private static EmbeddedDatabase started(EmbeddedPostgres.Builder builder, Path dataDir) throws IOException {
+        EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), dataDir);
+        String served = database.servedDataDirectory();
+        if (!Path.of(served).toRealPath().equals(dataDir.toRealPath())) {
+            database.close();
+            throw new IllegalStateException("The PostgreSQL answering on port " + database.port() + " is not the one"
+                    + " started on " + dataDir + ": it serves " + served + ". It did not start (see its log) and"
+                    + " another server holds the port" + serverOf(Path.of(served))
+                            .map(server -> " (pid " + server.pid() + ")").orElse("") + ".");
+        }
+        return database;
+    }
+
+    private String servedDataDirectory() {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT current_setting('data_directory')")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot ask PostgreSQL on port " + port() + " for its data folder", e);
+        }
+    }
+
+    /**
+     * The running postmaster of the data folder {@code dataDir}, as its {@code postmaster.pid} names it: PostgreSQL
+     * runs in a session of its own and outlives a JVM that was killed before it could stop it.
+     */
+    public static Optional<ProcessHandle> serverOf(Path dataDir) {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        try {
+            if (!Files.isRegularFile(pidFile)) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(process -> process.info().command().map(command -> command.contains("postgres"))
+                            .orElse(true));
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** This server's postmaster process. */
+    public Optional<ProcessHandle> serverProcess() {
+        return serverOf(dataDir);
+    }
+
+    public Path dataDir() {
+        return dataDir;
     }
 
     private static EmbeddedPostgres.Builder tuned(EmbeddedPostgres.Builder builder) {

@@ -23,7 +23,12 @@ import java.util.concurrent.CountDownLatch;
  * {@code java -jar deploy/local-run/target/planscore-local.jar [--fresh]}: runs planscore on this
  * machine with its data in {@code .planscore-data/} (or {@code PLANSCORE_DATA_DIR}), kept across
  * restarts; {@code --fresh} starts from nothing. Loads the seed plans on first start. Ctrl-C stops
- * everything.
+ * everything. It stops what it started even when it is killed (a watchdog process does), stops what an earlier
+ * launcher of the same data folder left running, refuses ports that another process holds, and restarts a service
+ * that exits or stops being live ({@link Supervision#fromEnvironment}).
+ *
+ * <p>Ports: {@code PLANSCORE_DB_PORT} (15432), {@code PLANSCORE_KAFKA_PORT} (19092), {@code PLANSCORE_HTTP_PORT}
+ * (8080, the gateway; plans-, measurements- and scoring-service on the next three).
  *
  * <p>{@code PLANSCORE_KAFKA_SASL=true}: Kafka runs SASL/SCRAM with ACLs, each service with its own user;
  * {@code PLANSCORE_KAFKA_AGENCIES} (agency ids, comma-separated) issues those agencies' Kafka users, which may
@@ -69,10 +74,21 @@ public final class LocalPlatform {
         Files.createDirectories(data);
         String adminKey = adminKey(data);
 
+        Map<String, String> env = System.getenv();
+        int http = port(env, "PLANSCORE_HTTP_PORT", 8080);
         say("Starting PostgreSQL, Kafka and the four services (data in " + data + ") ...");
-        Platform platform = Platform.start(new Platform.Settings(root, data, true, 15432, 19092,
-                Map.of("gateway", 8080, "plans-service", 8081, "measurements-service", 8082, "scoring-service", 8083),
-                adminKey, Boolean.parseBoolean(System.getenv("PLANSCORE_KAFKA_SASL"))));
+        Platform platform;
+        try {
+            platform = Platform.start(new Platform.Settings(root, data, true, port(env, "PLANSCORE_DB_PORT", 15432),
+                    port(env, "PLANSCORE_KAFKA_PORT", 19092),
+                    Map.of("gateway", http, "plans-service", http + 1, "measurements-service", http + 2,
+                            "scoring-service", http + 3),
+                    adminKey, Boolean.parseBoolean(env.get("PLANSCORE_KAFKA_SASL")), Supervision.fromEnvironment(env)));
+        } catch (IllegalStateException refused) {
+            say("planscore did not start: " + refused.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             say("Stopping planscore ...");
@@ -80,8 +96,14 @@ public final class LocalPlatform {
             stopped.countDown();
         }, "planscore-shutdown"));
 
-        loadSeedPlansOnce(platform.gateway().baseUri(), adminKey, data);
-        issueAgencyKafkaUsers(platform);
+        try {
+            loadSeedPlansOnce(platform.gateway().baseUri(), adminKey, data);
+            issueAgencyKafkaUsers(platform);
+        } catch (RuntimeException | IOException | InterruptedException failed) {
+            // Exiting runs the shutdown hook: nothing stays up half-started behind a dead main thread.
+            say("planscore did not start: " + failed.getMessage());
+            System.exit(1);
+        }
         String gateway = "http://localhost:" + platform.gateway().port();
         say("");
         say("planscore is running.");
@@ -92,6 +114,15 @@ public final class LocalPlatform {
         say("  Secrets:     " + data.resolve("secrets") + "   (generated keys; jwt-issuer-private.pem signs bearer JWTs)");
         say("Press Ctrl-C to stop.");
         stopped.await();
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        try {
+            return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number: " + value);
+        }
     }
 
     /** PLANSCORE_BOOTSTRAP_ADMIN_KEY when set; else the key generated on the first start, kept in the data folder. */
@@ -129,7 +160,8 @@ public final class LocalPlatform {
         }
     }
 
-    private static void loadSeedPlansOnce(URI gateway, String adminKey, Path data) throws Exception {
+    private static void loadSeedPlansOnce(URI gateway, String adminKey, Path data)
+            throws IOException, InterruptedException {
         Path marker = data.resolve("seed-plans-loaded");
         if (Files.exists(marker)) {
             return;

@@ -19,6 +19,11 @@ import java.util.Map;
  * end-to-end tests, which kill and restart services to prove nothing is lost. Its keys and passwords are
  * generated on the first start into the data folder ({@link LocalSecrets}); the internal services listen on
  * 127.0.0.1 only.
+ *
+ * <p>It leaves nothing behind and uses nothing it did not start: it claims its data folder ({@link RunFolder}),
+ * stopping what an earlier launcher of that folder left running; refuses fixed ports that another process holds
+ * ({@link PortGuard}); and a {@link Watchdog} process stops the service JVMs and PostgreSQL should this JVM die
+ * without doing so. With {@link Supervision} enabled it restarts services that crash or stop being live.
  */
 public final class Platform implements AutoCloseable {
 
@@ -40,26 +45,59 @@ public final class Platform implements AutoCloseable {
      * and each service signs in as its own Kafka user ({@link KafkaAccess}), as in production.
      */
     public record Settings(Path repositoryRoot, Path dataDir, boolean persistent, int databasePort, int kafkaPort,
-                           Map<String, Integer> servicePorts, String bootstrapAdminKey, boolean kafkaSasl) {
+                           Map<String, Integer> servicePorts, String bootstrapAdminKey, boolean kafkaSasl,
+                           Supervision supervision) {
+
+        /** Unsupervised: services stay down when they exit (tests that kill them on purpose, benchmarks). */
+        public Settings(Path repositoryRoot, Path dataDir, boolean persistent, int databasePort, int kafkaPort,
+                        Map<String, Integer> servicePorts, String bootstrapAdminKey, boolean kafkaSasl) {
+            this(repositoryRoot, dataDir, persistent, databasePort, kafkaPort, servicePorts, bootstrapAdminKey,
+                    kafkaSasl, Supervision.OFF);
+        }
     }
 
     private final Settings settings;
-    private final EmbeddedDatabase database;
-    private final EmbeddedKafka kafka;
+    private final RunFolder runFolder;
+    private final Supervisor supervisor;
+    private Process watchdog;
+    private EmbeddedDatabase database;
+    private EmbeddedKafka kafka;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
     private Platform(Settings settings) {
         this.settings = settings;
+        this.runFolder = RunFolder.claim(settings.dataDir(), Duration.ofSeconds(30), Platform::say);
+        this.supervisor = new Supervisor(settings.supervision(), Platform::say);
+        try {
+            startServers();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startServers() {
         Path data = settings.dataDir();
+        if (settings.persistent()) {
+            // A PostgreSQL of this folder that a launcher from before the run folder left running.
+            EmbeddedDatabase.serverOf(data.resolve("postgres")).ifPresent(leftover -> {
+                say("Stopping PostgreSQL (pid " + leftover.pid() + "), left running on " + data + " ...");
+                RunFolder.stop(leftover);
+            });
+        }
+        requireFreePorts();
+        watchdog = Watchdog.start(data, data.resolve("logs").resolve("watchdog.log"));
         LocalSecrets secrets = LocalSecrets.loadOrCreate(data);
         String kafkaSuperUserPassword = settings.kafkaSasl() ? secrets.kafkaPassword(EmbeddedKafka.SUPER_USER) : null;
         if (settings.persistent()) {
             database = EmbeddedDatabase.startPersistent(data.resolve("postgres"), settings.databasePort());
-            kafka = EmbeddedKafka.startPersistent(data.resolve("kafka"), settings.kafkaPort(), kafkaSuperUserPassword);
         } else {
             database = EmbeddedDatabase.startTemporary();
-            kafka = EmbeddedKafka.startTemporary(kafkaSuperUserPassword);
         }
+        database.serverProcess().ifPresent(server -> runFolder.record(RunFolder.DATABASE, server));
+        kafka = settings.persistent()
+                ? EmbeddedKafka.startPersistent(data.resolve("kafka"), settings.kafkaPort(), kafkaSuperUserPassword)
+                : EmbeddedKafka.startTemporary(kafkaSuperUserPassword);
         database.setPassword(EmbeddedDatabase.USER, secrets.dbPassword());
         Map<String, Integer> ports = new HashMap<>();
         SERVICES.forEach(spec -> ports.put(spec.name(),
@@ -95,8 +133,23 @@ public final class Platform implements AutoCloseable {
             }
             services.put(spec.name(), new ServiceProcess(spec.name(),
                     settings.repositoryRoot().resolve(spec.name()).resolve("target/quarkus-app/quarkus-run.jar"),
-                    ports.get(spec.name()), env, data.resolve("logs").resolve(spec.name() + ".log")));
+                    ports.get(spec.name()), env, data.resolve("logs").resolve(spec.name() + ".log"), runFolder));
         }
+    }
+
+    /** Fixed ports (the local run's) must be free: whatever answers there would pass for planscore's own server. */
+    private void requireFreePorts() {
+        if (settings.databasePort() != 0) {
+            PortGuard.requireFree(settings.databasePort(), "PostgreSQL", "PLANSCORE_DB_PORT");
+        }
+        if (settings.kafkaPort() != 0) {
+            PortGuard.requireFree(settings.kafkaPort(), "Kafka", "PLANSCORE_KAFKA_PORT");
+        }
+        settings.servicePorts().forEach((service, port) -> {
+            if (port != 0) {
+                PortGuard.requireFree(port, service, "PLANSCORE_HTTP_PORT");
+            }
+        });
     }
 
     /** Creates (again, on every start: ACLs may have changed) the service's Kafka user; its client settings. */
@@ -130,6 +183,7 @@ public final class Platform implements AutoCloseable {
         try {
             platform.services.values().forEach(ServiceProcess::start);
             platform.services.values().forEach(service -> service.awaitReady(Duration.ofMinutes(3)));
+            platform.services.values().forEach(platform.supervisor::watch);
             return platform;
         } catch (RuntimeException e) {
             platform.close();
@@ -166,6 +220,7 @@ public final class Platform implements AutoCloseable {
         services.put(name, replica);
         replica.start();
         replica.awaitReady(Duration.ofMinutes(3));
+        supervisor.watch(replica);
         return replica;
     }
 
@@ -181,12 +236,29 @@ public final class Platform implements AutoCloseable {
         return settings;
     }
 
+    /** Stops everything it started, the services first; whatever fails to start is stopped the same way. */
     @Override
     public void close() {
+        supervisor.close();
         List<ServiceProcess> reversed = new ArrayList<>(services.values());
         java.util.Collections.reverse(reversed);
         reversed.forEach(ServiceProcess::close);
-        kafka.close();
-        database.close();
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (database != null) {
+            database.close();
+            runFolder.forget(RunFolder.DATABASE);
+        }
+        if (watchdog != null) {
+            watchdog.destroy();
+        }
+        runFolder.close();
+    }
+
+    /** Console lines of what happens after the start (supervision, leftovers), with the time of day. */
+    private static void say(String line) {
+        System.out.println("[" + java.time.LocalTime.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "] "
+                + line);
     }
 }

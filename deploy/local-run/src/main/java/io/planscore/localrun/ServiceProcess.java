@@ -41,21 +41,26 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Map<String, String> environment;
     private final Path log;
+    /** Where the launcher records the JVM, so that it is stopped even if the launcher dies. */
+    private final RunFolder runFolder;
     private Process process;
     /** Where this start's output begins in the log, which earlier starts appended to. */
     private long logOffset;
+    /** Started and not stopped or killed on purpose since: a process that is gone then has crashed. */
+    private boolean meantToRun;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log) {
+    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log, RunFolder runFolder) {
         this.name = name;
         this.jar = jar;
         this.port = port;
         this.environment = environment;
         this.log = log;
+        this.runFolder = runFolder;
     }
 
     /** The same service as another process (not started): a second replica. */
     ServiceProcess replica(String replicaName, int replicaPort, Path replicaLog) {
-        return new ServiceProcess(replicaName, jar, replicaPort, environment, replicaLog);
+        return new ServiceProcess(replicaName, jar, replicaPort, environment, replicaLog, runFolder);
     }
 
     public String name() {
@@ -95,6 +100,8 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(log.getParent());
             logOffset = Files.exists(log) ? Files.size(log) : 0;
             process = builder.start();
+            meantToRun = true;
+            runFolder.record(name, process.toHandle());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
@@ -139,8 +146,48 @@ public final class ServiceProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /**
+     * Whether the JVM ended although nobody stopped it ({@link #stop}, {@link #kill}): what supervision restarts.
+     * Its exit code, then; empty while it runs or after a stop on purpose.
+     */
+    synchronized java.util.OptionalInt crashedWith() {
+        return meantToRun && process != null && !process.isAlive()
+                ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+    }
+
+    /** Whether {@code /q/health/live} answers UP now (false while it is down, starting or unreachable). */
+    boolean isLive() {
+        HttpRequest live = HttpRequest.newBuilder(baseUri().resolve("/q/health/live"))
+                .timeout(Duration.ofSeconds(5)).build();
+        try {
+            return isAlive() && HTTP.send(live, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * A restart by supervision: the JVM is killed if it still runs, and started again, unless it was stopped on
+     * purpose meanwhile (a test or an operator took it down; supervision does not fight that). Whether it started.
+     */
+    synchronized boolean restartUnlessStoppedOnPurpose() {
+        if (!meantToRun) {
+            return false;
+        }
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            waitFor(Duration.ofSeconds(30));
+        }
+        start();
+        return true;
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed. For crash tests. */
     public synchronized void kill() {
+        meantToRun = false;
         if (process != null) {
             process.destroyForcibly();
             waitFor(Duration.ofSeconds(30));
@@ -149,6 +196,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** SIGTERM: Quarkus shuts down gracefully; forced after 30 seconds. */
     public synchronized void stop() {
+        meantToRun = false;
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!waitFor(Duration.ofSeconds(30))) {
@@ -158,9 +206,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Stops the JVM; the launcher no longer answers for it. */
     @Override
     public void close() {
         stop();
+        runFolder.forget(name);
     }
 
     private boolean waitFor(Duration timeout) {

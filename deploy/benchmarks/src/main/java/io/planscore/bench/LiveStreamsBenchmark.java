@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -172,7 +173,7 @@ final class LiveStreamsBenchmark {
             try (SseCrowd crowd = new SseCrowd(client.uri(), client.apiKey(), lastEventId, UNFILTERED_STREAMS)) {
                 gets.next();
                 long start = System.nanoTime();
-                crowd.open(java.util.Collections.nCopies(UNFILTERED_STREAMS, STREAM));
+                crowd.open(Collections.nCopies(UNFILTERED_STREAMS, STREAM));
                 crowd.awaitAnswered(Duration.ofMinutes(2));
                 boolean quiet = crowd.awaitQuiet(Duration.ofSeconds(2), Duration.ofMinutes(3));
                 double quietSeconds = (System.nanoTime() - start) / 1e9 - (quiet ? 2 : 0);

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -157,7 +158,7 @@ final class ServiceUsage implements AutoCloseable {
     }
 
     private static List<Long> children(long parent) {
-        List<Long> children = new java.util.ArrayList<>();
+        List<Long> children = new ArrayList<>();
         if (parent <= 0) {
             return children;
         }

@@ -11,13 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * Many SSE subscribers on one thread: raw HTTP/1.1 over non-blocking sockets and one selector, so that 10,000 of them
@@ -173,7 +175,7 @@ final class SseCrowd implements AutoCloseable {
         }
     }
 
-    private static boolean await(Duration timeout, java.util.function.BooleanSupplier done) throws InterruptedException {
+    private static boolean await(Duration timeout, BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -384,7 +386,7 @@ final class SseCrowd implements AutoCloseable {
                 fail(excerpt());
                 return;
             }
-            part = head.toString().toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")
+            part = head.toString().toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")
                     ? Part.CHUNK_SIZE : Part.BODY;
             opened = System.nanoTime();
             openedCount.incrementAndGet();
@@ -411,7 +413,7 @@ final class SseCrowd implements AutoCloseable {
                 while (from < length && line[from] == ' ') {
                     from++;
                 }
-                eventName = java.util.Arrays.copyOfRange(line, from, length);
+                eventName = Arrays.copyOfRange(line, from, length);
             }
             lineLength = 0;
         }
@@ -420,7 +422,7 @@ final class SseCrowd implements AutoCloseable {
             if (eventName == null) {
                 return;
             }
-            if (java.util.Arrays.equals(eventName, SCORE_UPDATED)) {
+            if (Arrays.equals(eventName, SCORE_UPDATED)) {
                 long now = System.nanoTime();
                 updates.incrementAndGet();
                 if (firstUpdate == 0) {
@@ -431,7 +433,7 @@ final class SseCrowd implements AutoCloseable {
                     armedArrival = now;
                     armedRound = current;
                 }
-            } else if (java.util.Arrays.equals(eventName, RESYNC)) {
+            } else if (Arrays.equals(eventName, RESYNC)) {
                 resyncCount.incrementAndGet();
             }
             eventName = null;

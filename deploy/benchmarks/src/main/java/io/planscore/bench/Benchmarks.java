@@ -18,16 +18,16 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code java -jar deploy/benchmarks/target/planscore-benchmarks.jar [--raw-only | --burst-only] [--only S1,S3,S4,S5,S6] [--scale 1.0] [--max-minutes 45]}
+ * {@code java -jar deploy/benchmarks/target/planscore-benchmarks.jar [--raw-only | --burst-only] [--only S1,S3,S4,S5,S6,S7,S8] [--scale 1.0] [--max-minutes 45]}
  *
  * <p>Starts a throw-away planscore (embedded PostgreSQL and Kafka, the four services as processes, on free
  * ports of 127.0.0.1), measures the raw ceiling of those same servers (plain Kafka produce/consume, plain
  * PostgreSQL inserts into a scratch database), then the planscore paths through the gateway, prints a
  * Markdown table and writes it to {@code deploy/benchmarks/target/results.md}. {@code --raw-only} measures
- * the ceiling alone, on a bare embedded Kafka and PostgreSQL; {@code --burst-only} scoring at stream speed
- * (S1–S6) alone, without the ceiling and the P rows; {@code --only} picks some of S1 (the burst, S1–S2p), S3, S4, S5
- * and S6 (which tops up S1's plans). Every benchmark is bounded in count and
- * time; {@code --max-minutes} bounds the whole run. See docs/benchmarks.md.
+ * the ceiling alone, on a bare embedded Kafka and PostgreSQL; {@code --burst-only} scoring at stream speed and live
+ * streams (S1–S8) alone, without the ceiling and the P rows; {@code --only} picks some of S1 (the burst, S1–S2p), S3,
+ * S4, S5, S6 (which tops up S1's plans), S7 (10,000 filtered subscribers) and S8 (50 unfiltered streams). Every
+ * benchmark is bounded in count and time; {@code --max-minutes} bounds the whole run. See docs/benchmarks.md.
  */
 public final class Benchmarks {
 
@@ -47,7 +47,7 @@ public final class Benchmarks {
         boolean rawOnly = arguments.contains("--raw-only");
         boolean burstOnly = arguments.contains("--burst-only");
         double scale = Double.parseDouble(option(arguments, "--scale", "1.0"));
-        Set<String> rows = Set.of(option(arguments, "--only", "S1,S3,S4,S5,S6").split(","));
+        Set<String> rows = Set.of(option(arguments, "--only", "S1,S3,S4,S5,S6,S7,S8").split(","));
         long maxMinutes = Long.parseLong(option(arguments, "--max-minutes", "45"));
         Path repo = repositoryRoot(option(arguments, "--repo", System.getProperty("planscore.home")));
         Path out = Path.of(option(arguments, "--out", repo.resolve("deploy/benchmarks/target/results.md").toString()));
@@ -122,15 +122,28 @@ public final class Benchmarks {
             settle();
             PlanscoreBenchmark planscore = new PlanscoreBenchmark(platform.gateway().baseUri(), adminKey,
                     platform.kafkaBootstrapServers(), seedPlan, report, scale);
-            StreamSpeedBenchmark streamSpeed = new StreamSpeedBenchmark(
-                    new GatewayClient(platform.gateway().baseUri(), adminKey), platform.kafkaBootstrapServers(), seedPlan,
-                    report, scale, new ServiceMemory(platform));
+            ServiceUsage usage = new ServiceUsage(platform);
+            GatewayClient client = new GatewayClient(platform.gateway().baseUri(), adminKey);
+            StreamSpeedBenchmark streamSpeed = new StreamSpeedBenchmark(client, platform.kafkaBootstrapServers(),
+                    seedPlan, report, scale, usage);
+            LiveStreamsBenchmark liveStreams = new LiveStreamsBenchmark(client, report, scale, usage,
+                    platform.gateway().pid(), streamSpeed::preparePlan, streamSpeed::oneEvent);
             if (!burstOnly) {
                 report.fact("raw ceiling measured on the platform's own Kafka and PostgreSQL, with the four services idle");
                 runRaw(report, platform.kafkaBootstrapServers(), platform.jdbcUrl("postgres"), scale);
             }
             System.out.println("scoring at stream speed through the gateway " + platform.gateway().baseUri() + " ...");
-            streamSpeed.run(rows);
+            report.fact("RSS at rest (VmRSS, after start and settling): " + ServiceUsage.describe(usage.sample()));
+            usage.start();
+            try {
+                List<String> burstPlans = streamSpeed.run(rows);
+                System.out.println("live streams through the gateway ...");
+                liveStreams.run(rows, burstPlans);
+            } finally {
+                report.fact("RSS peak during S1–S8 (VmRSS, sampled twice a second): "
+                        + ServiceUsage.describe(usage.peaks()));
+                usage.close();
+            }
             if (!burstOnly) {
                 System.out.println("planscore paths through the gateway " + platform.gateway().baseUri() + " ...");
                 planscore.run();
@@ -162,15 +175,21 @@ public final class Benchmarks {
         System.out.println("Load before the ceiling: " + Machine.load());
     }
 
-    /** What the services said that bears on the numbers: scheduler warnings, and how many ERROR lines. */
+    /**
+     * What the services said that bears on the numbers: scheduler warnings, how many ERROR lines, and signs of
+     * overload (Vert.x's blocked-thread warnings, OutOfMemoryError).
+     */
     private static void serviceLogs(Report report, Platform platform) {
         for (String name : List.of("plans-service", "measurements-service", "scoring-service", "gateway")) {
             try {
                 List<String> lines = Files.readAllLines(platform.service(name).log(), StandardCharsets.UTF_8);
                 long errors = lines.stream().filter(line -> line.contains(" ERROR ")).count();
+                long blocked = lines.stream().filter(line -> line.contains(" has been blocked for ")).count();
+                long outOfMemory = lines.stream().filter(line -> line.contains("OutOfMemoryError")).count();
                 String scheduler = lines.stream().filter(line -> line.contains("every() value less than"))
                         .map(line -> line.substring(line.indexOf("An every()"))).findFirst().orElse(null);
-                report.fact(name + " log: " + errors + " ERROR lines" + (scheduler == null ? ""
+                report.fact(name + " log: " + errors + " ERROR lines, " + blocked + " blocked-thread warnings, "
+                        + outOfMemory + " lines naming OutOfMemoryError" + (scheduler == null ? ""
                         : "; Quarkus warned at start: \"" + scheduler + "\""));
             } catch (IOException | RuntimeException e) {
                 report.fact(name + " log unreadable: " + e.getMessage());

@@ -15,6 +15,16 @@ final class Samples {
         values[size++] = nanos;
     }
 
+    void addAll(Samples other) {
+        long[] copy;
+        synchronized (other) {
+            copy = Arrays.copyOf(other.values, other.size);
+        }
+        for (long nanos : copy) {
+            add(nanos);
+        }
+    }
+
     synchronized int size() {
         return size;
     }

@@ -32,8 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Scoring at stream speed (S1–S6): a 100,000-event burst over 10 plans, accepted and fully scored, with a probe on
  * another plan meanwhile; POST → SSE latency at rest and under 500 events/s; the scorecard's size and the history's
- * answer time after 100,000 events on a two-indicator plan; a rebuild of 1,000,000 stored events; the services'
- * resident memory at rest and at their peak. Completion is read from Kafka, not from per-event triggers (scoring
+ * answer time after 100,000 events on a two-indicator plan; a rebuild of 1,000,000 stored events; the CPU time each
+ * process spent on the burst. Completion is read from Kafka, not from per-event triggers (scoring
  * coalesces a batch into one update per plan-year): a burst is fully scored when scoring-service's consumer group has
  * committed everything on {@code measurements.recorded.v1} and the burst's events are all there; its last score is the
  * newest {@code ScoreUpdated} of the burst's plans.
@@ -50,25 +50,26 @@ final class StreamSpeedBenchmark {
     private final byte[] seedPlan;
     private final Report report;
     private final double scale;
-    private final ServiceMemory memory;
+    private final ServiceUsage usage;
     private final AtomicLong sequence = new AtomicLong();
 
     StreamSpeedBenchmark(GatewayClient client, String bootstrap, byte[] seedPlan, Report report, double scale,
-                         ServiceMemory memory) {
+                         ServiceUsage usage) {
         this.client = client;
         this.bootstrap = bootstrap;
         this.seedPlan = seedPlan;
         this.report = report;
         this.scale = scale;
-        this.memory = memory;
+        this.usage = usage;
     }
 
-    /** Runs the rows named in {@code rows} (S1 stands for the burst: S1, S2 and S2p; S6 needs S1's plans). */
-    void run(Set<String> rows) {
-        report.fact("RSS at rest (VmRSS, after start and settling): " + ServiceMemory.describe(memory.sample()));
-        memory.start();
+    /**
+     * Runs the rows named in {@code rows} (S1 stands for the burst: S1, S2 and S2p; S6 needs S1's plans); returns the
+     * burst's plans (none without S1).
+     */
+    List<String> run(Set<String> rows) {
+        List<String> burstPlans = new ArrayList<>();
         try (Admin admin = Admin.create(adminProperties())) {
-            List<String> burstPlans = new ArrayList<>();
             try {
                 if (rows.contains("S3")) {
                     latency("S3", "POST → its score-updated on SSE, at rest", preparePlan(), 0);
@@ -99,10 +100,8 @@ final class StreamSpeedBenchmark {
             } catch (Exception e) {
                 report.failed("S6 rebuild of 1,000,000 stored events", e);
             }
-        } finally {
-            report.fact("RSS peak during S1–S6 (VmRSS, sampled twice a second): " + ServiceMemory.describe(memory.peaks()));
-            memory.close();
         }
+        return burstPlans;
     }
 
     private Properties adminProperties() {
@@ -111,11 +110,12 @@ final class StreamSpeedBenchmark {
         return props;
     }
 
-    private String preparePlan() throws Exception {
+    String preparePlan() throws Exception {
         return client.preparePlan(seedPlan, this::oneEvent);
     }
 
-    private String oneEvent(String planId) {
+    /** One measurement for {@code planId}, a fresh event id. */
+    String oneEvent(String planId) {
         return event(planId, INDICATOR);
     }
 
@@ -229,6 +229,7 @@ final class StreamSpeedBenchmark {
              EventTap tap = new EventTap(bootstrap);
              ScoreStream probeStream = new ScoreStream(client.uri(), client.apiKey(), probePlan)) {
             probeStream.awaitConnected(Duration.ofSeconds(30));
+            Map<String, Double> cpuBefore = usage.cpuSeconds();
             long startWall = System.currentTimeMillis();
             long start = System.nanoTime();
             Future<?> prober = probe.submit(() -> {
@@ -272,9 +273,13 @@ final class StreamSpeedBenchmark {
                     total, acceptSeconds, total / acceptSeconds, "events/s", null,
                     "batches of 10,000 through the gateway, one client, sequential");
             long scoredWall = awaitScored(admin, tap, total, TimeUnit.MINUTES.toMillis(15), updates, plans);
+            Map<String, Double> cpuAfter = usage.cpuSeconds();
             probing.set(false);
             prober.get(90, TimeUnit.SECONDS);
             double seconds = (scoredWall - startWall) / 1000.0;
+            report.fact("CPU seconds per 100,000 events, S1+S2 (first POST → fully scored, user + system from "
+                    + "/proc/<pid>/stat; PostgreSQL = postmaster and all its children; the harness JVM also runs the "
+                    + "probe and the poster): " + ServiceUsage.describeCpu(cpuBefore, cpuAfter, total));
             report.add("S2", String.format(Locale.ROOT, "burst: %,d events accepted and fully scored (→ last ScoreUpdated)",
                     total), total, seconds, total / seconds, "events/s", null, String.format(Locale.ROOT,
                     "%,d ScoreUpdated for the 10 plans during the burst (coalesced per plan-year and batch); done = "

@@ -53,7 +53,13 @@ public final class HostileCampaign {
     }
 
     public HostileReport run(long seed, long requests) {
+        return run(seed, requests, java.time.Duration.ofDays(1));
+    }
+
+    /** As many of the {@code requests} as are sent within {@code budget}, whole windows of them. */
+    public HostileReport run(long seed, long requests, java.time.Duration budget) {
         long started = System.nanoTime();
+        long deadline = started + budget.toNanos();
         Fixtures fixtures = setUp();
         HostileRequests generator = new HostileRequests(seed, fixtures);
         Set<String> secrets = new HashSet<>(platformSecrets);
@@ -68,7 +74,7 @@ public final class HostileCampaign {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             StateCounts before = counts(fixtures);
-            for (long from = 0; from < requests; from += WINDOW) {
+            for (long from = 0; from < requests && System.nanoTime() < deadline; from += WINDOW) {
                 long to = Math.min(requests, from + WINDOW);
                 Expected expected = new Expected();
                 List<Future<?>> sent = new ArrayList<>();
@@ -93,6 +99,7 @@ public final class HostileCampaign {
                 StateCounts after = counts(fixtures);
                 compare(report, before, after, expected, "requests #" + from + "–#" + (to - 1), rejectedWrites);
                 before = after;
+                report.sent(to);
                 if (to % 5_000 == 0 || to == requests) {
                     System.out.println(report.progress(to, System.nanoTime() - started));
                 }

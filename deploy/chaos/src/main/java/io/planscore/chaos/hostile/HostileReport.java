@@ -15,6 +15,7 @@ public final class HostileReport {
 
     private final long seed;
     private final long requests;
+    private long sent;
     private final Map<String, long[]> byOperation = new LinkedHashMap<>();
     private final Map<String, Long> byClass = new LinkedHashMap<>();
     private final Map<String, List<String>> violations = new TreeMap<>();
@@ -56,6 +57,10 @@ public final class HostileReport {
         }
     }
 
+    synchronized void sent(long count) {
+        sent = count;
+    }
+
     synchronized void stateChange(String description) {
         stateChanges.add(description);
     }
@@ -65,7 +70,7 @@ public final class HostileReport {
     }
 
     public synchronized boolean passed() {
-        return failedRequests == 0 && stateChanges.isEmpty();
+        return sent > 0 && failedRequests == 0 && stateChanges.isEmpty();
     }
 
     synchronized String progress(long sent, long elapsedNanos) {
@@ -88,11 +93,12 @@ public final class HostileReport {
     public synchronized String markdown(String title, String machine) {
         StringBuilder md = new StringBuilder();
         md.append("### ").append(title).append("\n\n");
-        md.append(String.format(Locale.ROOT, "Seed %d, %,d requests in %.0f s on %s. Rerun the same requests with "
-                + "`--seed %d`.%n%n", seed, requests, nanos / 1e9, machine, seed));
+        md.append(String.format(Locale.ROOT, "Seed %d, %,d requests in %.0f s on %s%s. Rerun the same requests with "
+                + "`--seed %d`.%n%n", seed, sent, nanos / 1e9, machine, sent < requests
+                ? String.format(Locale.ROOT, " (%,d asked for; the time limit came first)", requests) : "", seed));
         md.append("| requests | 2xx | 4xx | 5xx | other status | no answer | broke a rule | state changes "
                 + "from rejected requests | leaks |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        md.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %,d | %,d | %,d | %,d | %d | %,d |%n%n", requests,
+        md.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %,d | %,d | %,d | %,d | %d | %,d |%n%n", sent,
                 byClass.get("2xx"), byClass.get("4xx"), byClass.get("5xx"), byClass.get("other"), byClass.get("no answer"),
                 failedRequests, stateChanges.size(), leaks));
         md.append("| operation | 2xx | 4xx | 5xx | other / no answer |\n|---|---:|---:|---:|---:|\n");

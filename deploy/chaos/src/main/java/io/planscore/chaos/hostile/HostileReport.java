@@ -92,7 +92,7 @@ public final class HostileReport {
     /** The results as a Markdown section for docs/reliability.md. */
     public synchronized String markdown(String title, String machine) {
         StringBuilder md = new StringBuilder();
-        md.append("### ").append(title).append("\n\n");
+        md.append("#### ").append(title).append("\n\n");
         md.append(String.format(Locale.ROOT, "Seed %d, %,d requests in %.0f s on %s%s. Rerun the same requests with "
                 + "`--seed %d`.%n%n", seed, sent, nanos / 1e9, machine, sent < requests
                 ? String.format(Locale.ROOT, " (%,d asked for; the time limit came first)", requests) : "", seed));

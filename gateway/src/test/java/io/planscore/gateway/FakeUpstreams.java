@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Stands in for the three internal services so the gateway can be tested alone: every call is
  * answered with what the gateway forwarded (method, path, the identity it signed, body length, Content-Type and
- * Accept). An identity
+ * Accept); a page of agencies says there are 42 of them (X-Total-Count). An identity
  * that does not verify with the service key is echoed as {@code "unverified"}. Agency {@code unknown}
  * does not exist, nor does one whose id holds an escaped character. The real services are exercised by the end-to-end tests.
  */
@@ -45,6 +45,9 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                     exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestHeaders().getFirst("Accept"));
             byte[] response = echo.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            if (path.equals("/api/v1/agencies") && exchange.getRequestMethod().equals("GET")) {
+                exchange.getResponseHeaders().add("X-Total-Count", "42");
+            }
             if (path.equals("/api/v1/plans") && exchange.getRequestMethod().equals("POST")) {
                 exchange.getResponseHeaders().add("Location", "http://internal-host:8081/api/v1/plans/p1");
             }

@@ -36,7 +36,7 @@ public class UpstreamClient {
 
     private static final Logger LOG = Logger.getLogger(UpstreamClient.class);
     private static final List<String> FORWARDED_RESPONSE_HEADERS =
-            List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION, "Content-Disposition");
+            List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION, "Content-Disposition", "X-Total-Count");
     /** A service that does not even accept the connection within this is down: fail (and retry a read) at once. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     private static final int BUSY_RETRY_AFTER_SECONDS = 1;

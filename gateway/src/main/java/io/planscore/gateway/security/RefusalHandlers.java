@@ -22,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Refusals that happen in the HTTP layer, before any resource, answered with problem+json instead of
  * Quarkus' empty bodies: 401 (no, unknown, revoked or unverifiable credential), 403, 413 (a body beyond
- * {@code quarkus.http.limits.max-body-size}) and 429 (an address with too many failed credentials).
+ * {@code quarkus.http.limits.max-body-size}), 414 (a path and query beyond {@link #MAX_URI_CHARS}) and 429 (an
+ * address with too many failed credentials).
  */
 @ApplicationScoped
 public class RefusalHandlers {
@@ -31,6 +32,14 @@ public class RefusalHandlers {
     private static final int BEFORE_AUTHENTICATION = SecurityHandlerPriorities.AUTHENTICATION + 50;
     /** Before Quarkus' own Content-Length check (route order -2), which answers 413 with no body. */
     private static final int BEFORE_BODY_LIMIT = 10;
+
+    /**
+     * The longest path and query forwarded: the services read request lines of up to 4,096 bytes (Quarkus'
+     * default) and would refuse a longer one with an empty 414. The gateway's own HTTP layer reads lines of up to
+     * quarkus.http.limits.max-initial-line-length, far beyond this, so that the refusal is a problem; a line
+     * beyond that too is refused by Vert.x with an empty 414 before any route (Quarkus offers no hook there).
+     */
+    static final int MAX_URI_CHARS = 4_000;
 
     private final FailedAttempts failedAttempts;
     private final ObjectMapper json;
@@ -46,6 +55,7 @@ public class RefusalHandlers {
     void filters(@Observes Filters filters) {
         filters.register(this::refuseBlockedAddress, BEFORE_AUTHENTICATION);
         filters.register(this::refuseTooLarge, BEFORE_BODY_LIMIT);
+        filters.register(this::refuseTooLongUri, BEFORE_BODY_LIMIT + 1);
     }
 
     void routes(@Observes Router router) {
@@ -74,6 +84,14 @@ public class RefusalHandlers {
                 && Long.parseLong(length) > maxBodyBytes) {
             context.response().putHeader(HttpHeaders.CONNECTION, "close");
             send(context, Refusals.tooLarge(maxBodyBytes));
+            return;
+        }
+        context.next();
+    }
+
+    private void refuseTooLongUri(RoutingContext context) {
+        if (context.request().uri().length() > MAX_URI_CHARS) {
+            send(context, Refusals.uriTooLong(MAX_URI_CHARS));
             return;
         }
         context.next();

@@ -33,6 +33,12 @@ public final class Refusals {
                 "A request body may have at most " + maxBytes + " bytes; send the data in smaller parts.", List.of());
     }
 
+    public static Problem uriTooLong(int maxChars) {
+        return Problem.of(414, "uri-too-long", "The URI is too long",
+                "A request's path and query may have at most " + maxChars + " characters (percent-encoded); "
+                        + "send long values in a body or in several requests.", List.of());
+    }
+
     public static Problem tooManyRequests(String detail) {
         return Problem.of(429, "rate-limited", "Too many requests", detail, List.of());
     }

@@ -1,9 +1,11 @@
 package io.planscore.plans.document;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.planscore.platform.json.JsonErrors;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -69,9 +71,19 @@ public final class TableFormats {
                 grid.add(new ArrayList<>(Arrays.asList(rows.next())));
             }
         } catch (IOException | RuntimeException e) {
-            throw new UnreadableTable("The body is not readable CSV: " + e.getMessage(), e);
+            throw new UnreadableTable("The body is not readable CSV: " + describe(e), e);
         }
         return grid;
+    }
+
+    /** Jackson's own message (thrown as is, or wrapped by the row iterator) names its reader and Java types. */
+    private static String describe(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return JsonErrors.messageAndLocation(json);
+            }
+        }
+        return e.getMessage();
     }
 
     public static byte[] writeXlsx(List<List<String>> grid) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.planscore.platform.json.JsonErrors;
 import io.planscore.platform.json.PlanscoreJson;
 import io.planscore.platform.json.UnreadableJsonException;
 import jakarta.validation.ConstraintViolation;
@@ -120,7 +121,7 @@ public class ProblemMappers {
         String message = e instanceof StreamConstraintsException
                 ? "the body nests deeper than " + PlanscoreJson.MAX_NESTING_DEPTH + " levels or holds a number longer than "
                         + PlanscoreJson.MAX_NUMBER_LENGTH + " characters"
-                : e.getOriginalMessage();
+                : JsonErrors.message(e);
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                 + ", column " + e.getLocation().getColumnNr();
         return Problem.of(400, "malformed-json", "The body is not valid JSON", message + where,
